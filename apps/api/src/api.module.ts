@@ -1,0 +1,60 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import * as path from 'node:path';
+import { AuthenticationGuard, AuthModule } from '@lahde/platform/auth';
+import { AbilityGuard } from '@lahde/platform/authz';
+import { AppConfig, CONFIG } from '@lahde/platform/config';
+import { DatabaseModule } from '@lahde/platform/database';
+import { formatGraphQLError, InputValidationPipe } from '@lahde/platform/errors';
+import { QueueModule } from '@lahde/platform/queue';
+import { TenancyModule } from '@lahde/platform/tenancy';
+import { CountyLookupModule, DirectoryJobsModule, DirectoryModule } from '@lahde/domain/directory';
+import { HealthController } from './health/health.controller';
+import { MeResolver } from './me/me.resolver';
+
+/** The committed, generated schema: changes to the API show up in review. */
+export const SCHEMA_FILE = path.join(process.cwd(), 'apps/api/schema.graphql');
+
+@Module({})
+export class ApiModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      global: true,
+      imports: [
+        TenancyModule,
+        DatabaseModule,
+        QueueModule,
+        AuthModule.register(CountyLookupModule),
+        GraphQLModule.forRoot<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          autoSchemaFile: config.isProduction ? true : SCHEMA_FILE,
+          sortSchema: true,
+          path: '/graphql',
+          playground: false,
+          introspection: !config.isProduction,
+          includeStacktraceInErrorResponses: false,
+          csrfPrevention: true,
+          allowBatchedHttpRequests: false,
+          // Guards run on field resolvers too, so a field can demand more than its parent.
+          fieldResolverEnhancers: ['guards'],
+          context: ({ req }: { req: unknown }) => ({ req }),
+          formatError: formatGraphQLError,
+        }),
+        DirectoryModule,
+        ...(config.runJobsInApi ? [DirectoryJobsModule] : []),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: AuthenticationGuard },
+        { provide: APP_GUARD, useClass: AbilityGuard },
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+        MeResolver,
+      ],
+      exports: [CONFIG],
+    };
+  }
+}

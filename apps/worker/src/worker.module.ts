@@ -1,0 +1,20 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, CONFIG } from '@lahde/platform/config';
+import { DatabaseModule } from '@lahde/platform/database';
+import { QueueModule } from '@lahde/platform/queue';
+import { TenancyModule } from '@lahde/platform/tenancy';
+import { DirectoryJobsModule } from '@lahde/domain/directory';
+
+/** The background worker: bull processors of every domain, no HTTP. */
+@Module({})
+export class WorkerModule {
+  static register(config: AppConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      global: true,
+      imports: [TenancyModule, DatabaseModule, QueueModule, DirectoryJobsModule],
+      providers: [{ provide: CONFIG, useValue: config }],
+      exports: [CONFIG],
+    };
+  }
+}

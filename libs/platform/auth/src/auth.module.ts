@@ -1,0 +1,18 @@
+import { DynamicModule, Module, Type } from '@nestjs/common';
+import { PassportModule } from '@nestjs/passport';
+import { IssuerKeys } from './issuer-keys';
+import { JwtStrategy } from './jwt.strategy';
+
+/** Sign-in by bearer tokens from the configured identity providers. */
+@Module({})
+export class AuthModule {
+  /** `countyLookupModule` exports the COUNTY_LOOKUP provider that maps county codes to tenant ids. */
+  static register(countyLookupModule: Type): DynamicModule {
+    return {
+      module: AuthModule,
+      imports: [PassportModule, countyLookupModule],
+      providers: [IssuerKeys, JwtStrategy],
+      exports: [IssuerKeys],
+    };
+  }
+}

@@ -1,0 +1,7 @@
+export * from './roles';
+export * from './principal';
+export * from './dev-issuer';
+export * from './issuer-keys';
+export * from './authentication.guard';
+export * from './current-principal.decorator';
+export * from './auth.module';

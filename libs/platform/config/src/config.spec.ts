@@ -1,0 +1,41 @@
+import { ConfigError, DEV_ISSUER, loadConfig } from './config';
+
+const base = { DATABASE_URL: 'postgres://app@localhost/lahde', REDIS_URL: 'redis://localhost:6379' };
+
+describe('loadConfig', () => {
+  it('applies development defaults and adds the dev issuer', () => {
+    const config = loadConfig({ ...base });
+    expect(config.nodeEnv).toBe('development');
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.auth.audience).toBe('lahde-api');
+    expect(config.auth.issuers.map((i) => i.issuer)).toEqual([DEV_ISSUER]);
+  });
+
+  it('reports every problem at once, naming each variable', () => {
+    try {
+      loadConfig({ PORT: 'abc', NODE_ENV: 'prod', AUTH_ALGORITHMS: 'HS256,none' });
+      throw new Error('expected a ConfigError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ConfigError);
+      const text = (e as ConfigError).problems.join('\n');
+      for (const name of ['DATABASE_URL', 'REDIS_URL', 'PORT', 'NODE_ENV', 'HS256', 'none']) expect(text).toContain(name);
+    }
+  });
+
+  it('refuses the dev issuer in production and insecure JWKS URLs', () => {
+    expect(() =>
+      loadConfig({ ...base, NODE_ENV: 'production', AUTH_DEV_ISSUER: 'true', AUTH_ISSUERS: '[{"issuer":"x","jwksUrl":"http://idp/jwks"}]' }),
+    ).toThrow(/AUTH_DEV_ISSUER[\s\S]*https/);
+  });
+
+  it('parses configured issuers with their county and role restrictions', () => {
+    const config = loadConfig({
+      ...base,
+      NODE_ENV: 'production',
+      AUTH_ISSUERS: JSON.stringify([{ issuer: 'https://idp.example', jwksUrl: 'https://idp.example/jwks', counties: ['10'] }]),
+    });
+    expect(config.auth.devIssuer).toBe(false);
+    expect(config.auth.issuers).toEqual([{ issuer: 'https://idp.example', jwksUrl: 'https://idp.example/jwks', counties: ['10'], roles: undefined }]);
+  });
+});

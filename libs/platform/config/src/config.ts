@@ -1,0 +1,166 @@
+import * as path from 'node:path';
+
+/** One trusted identity provider: tokens whose `iss` equals `issuer` are verified against its keys. */
+export interface IssuerConfig {
+  issuer: string;
+  /** HTTPS (or, outside production, HTTP) URL of the provider's JSON Web Key Set. */
+  jwksUrl?: string;
+  /** A JWKS on disk; used for the local development issuer. */
+  jwksFile?: string;
+  /** County codes this provider may vouch for; absent means any (THL's provider vouches for national roles only by `roles`). */
+  counties?: string[];
+  /** Roles this provider may grant; absent means every role. */
+  roles?: string[];
+}
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  isProduction: boolean;
+  host: string;
+  port: number;
+  dataDir: string;
+  databaseUrl: string;
+  databasePoolSize: number;
+  redisUrl: string;
+  auth: {
+    audience: string;
+    algorithms: string[];
+    issuers: IssuerConfig[];
+    devIssuer: boolean;
+    clockToleranceSeconds: number;
+  };
+  runJobsInApi: boolean;
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEV_ISSUER = 'urn:lahde:dev-issuer';
+const ALLOWED_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the environment once at start-up; every problem is reported, not only the first. */
+export function loadConfig(env: Env = process.env): AppConfig {
+  const problems: string[] = [];
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development', problems);
+  const isProduction = nodeEnv === 'production';
+  const dataDir = path.resolve(env['LAHDE_DATA_DIR'] || '.data');
+
+  const databaseUrl = env['DATABASE_URL'] ?? '';
+  if (!databaseUrl) problems.push('DATABASE_URL is required (the runtime role\'s connection string); `npm start` sets it for the embedded database');
+  else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
+
+  const redisUrl = env['REDIS_URL'] ?? '';
+  if (!redisUrl) problems.push('REDIS_URL is required; `npm start` starts a local redis-server and sets it');
+  else if (!/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
+
+  const algorithms = list(env['AUTH_ALGORITHMS'] || 'RS256,PS256,ES256');
+  for (const alg of algorithms) {
+    if (!ALLOWED_ALGORITHMS.includes(alg)) problems.push(`AUTH_ALGORITHMS: ${alg} is not an asymmetric JWS algorithm (allowed: ${ALLOWED_ALGORITHMS.join(', ')})`);
+  }
+
+  const devIssuer = bool(env, 'AUTH_DEV_ISSUER', !isProduction, problems);
+  if (devIssuer && isProduction) problems.push('AUTH_DEV_ISSUER must not be enabled when NODE_ENV=production');
+  const issuers = parseIssuers(env['AUTH_ISSUERS'], isProduction, problems);
+  if (devIssuer) issuers.push({ issuer: DEV_ISSUER, jwksFile: path.join(dataDir, 'dev-issuer', 'jwks.json') });
+  if (issuers.length === 0) problems.push('AUTH_ISSUERS is empty and the development issuer is off: nobody could sign in');
+
+  const config: AppConfig = {
+    nodeEnv,
+    isProduction,
+    host: env['HOST'] || (isProduction ? '0.0.0.0' : '127.0.0.1'),
+    port: int(env, 'PORT', 3000, 0, 65535, problems),
+    dataDir,
+    databaseUrl,
+    databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200, problems),
+    redisUrl,
+    auth: {
+      audience: env['AUTH_AUDIENCE'] || 'lahde-api',
+      algorithms,
+      issuers,
+      devIssuer,
+      clockToleranceSeconds: int(env, 'AUTH_CLOCK_TOLERANCE_SECONDS', 30, 0, 300, problems),
+    },
+    runJobsInApi: bool(env, 'RUN_JOBS_IN_API', false, problems),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log', problems),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+function parseIssuers(raw: string | undefined, isProduction: boolean, problems: string[]): IssuerConfig[] {
+  if (!raw) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    problems.push('AUTH_ISSUERS must be a JSON array of {"issuer","jwksUrl","counties"?,"roles"?}');
+    return [];
+  }
+  if (!Array.isArray(parsed)) {
+    problems.push('AUTH_ISSUERS must be a JSON array');
+    return [];
+  }
+  const issuers: IssuerConfig[] = [];
+  parsed.forEach((item: Partial<IssuerConfig>, i) => {
+    const where = `AUTH_ISSUERS[${i}]`;
+    if (!item || typeof item.issuer !== 'string' || !item.issuer) return void problems.push(`${where}.issuer is required`);
+    if (typeof item.jwksUrl !== 'string') return void problems.push(`${where}.jwksUrl is required`);
+    let url: URL;
+    try {
+      url = new URL(item.jwksUrl);
+    } catch {
+      return void problems.push(`${where}.jwksUrl is not a URL`);
+    }
+    if (isProduction && url.protocol !== 'https:') return void problems.push(`${where}.jwksUrl must use https in production`);
+    if (item.counties !== undefined && !isStringArray(item.counties)) return void problems.push(`${where}.counties must be an array of county codes`);
+    if (item.roles !== undefined && !isStringArray(item.roles)) return void problems.push(`${where}.roles must be an array of role names`);
+    issuers.push({ issuer: item.issuer, jwksUrl: item.jwksUrl, counties: item.counties, roles: item.roles });
+  });
+  return issuers;
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string');
+}
+
+function list(raw: string): string[] {
+  return raw.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name} must be an integer between ${min} and ${max}`);
+    return fallback;
+  }
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean, problems: string[]): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  problems.push(`${name} must be true or false`);
+  return fallback;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T, problems: string[]): T {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  problems.push(`${name} must be one of ${allowed.join(', ')}`);
+  return fallback;
+}
+
+/** Injection token for the validated configuration. */
+export const CONFIG = Symbol('CONFIG');

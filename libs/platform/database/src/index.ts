@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './migrate';
+export * from './migrations';
+export * from './database.module';
+export * from './postgres-errors';

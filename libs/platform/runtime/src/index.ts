@@ -1,0 +1,3 @@
+export * from './free-port';
+export * from './embedded-postgres';
+export * from './local-redis';

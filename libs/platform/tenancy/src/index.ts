@@ -1,0 +1,3 @@
+export * from './tenant-context';
+export * from './tenant-transaction';
+export * from './tenancy.module';

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { ClsService } from 'nestjs-cls';
+
+/** Thrown when code reaches for county data with no county in context: a bug, never a reason to return all rows. */
+export class MissingTenantContextError extends Error {
+  constructor() {
+    super('No tenant in context: county data can only be touched inside a verified county context');
+    this.name = 'MissingTenantContextError';
+  }
+}
+
+const TENANT_ID = 'lahde.tenantId';
+const ACTOR_ID = 'lahde.actorId';
+
+/**
+ * The county (tenant) and actor of the current request or job, carried by nestjs-cls. It is set only by
+ * the authentication guard from a verified token, or by a job runner from the job's own payload.
+ */
+@Injectable()
+export class TenantContext {
+  constructor(private readonly cls: ClsService) {}
+
+  enter(tenantId: string | null, actorId: string): void {
+    this.cls.set(TENANT_ID, tenantId);
+    this.cls.set(ACTOR_ID, actorId);
+  }
+
+  get tenantId(): string | null {
+    return this.cls.isActive() ? (this.cls.get<string | null>(TENANT_ID) ?? null) : null;
+  }
+
+  get actorId(): string | null {
+    return this.cls.isActive() ? (this.cls.get<string | null>(ACTOR_ID) ?? null) : null;
+  }
+
+  requireTenantId(): string {
+    const tenantId = this.tenantId;
+    if (!tenantId) throw new MissingTenantContextError();
+    return tenantId;
+  }
+
+  /** Runs `work` in a fresh context for a tenant: used by job processors, which have no request. */
+  runAs<T>(tenantId: string, actorId: string, work: () => Promise<T>): Promise<T> {
+    return this.cls.run({ ifNested: 'override' }, () => {
+      this.enter(tenantId, actorId);
+      return work();
+    });
+  }
+}

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { TenantContext } from './tenant-context';
+
+/**
+ * The only door to county-owned tables. Each unit of work is one transaction whose first statement
+ * scopes it to the tenant with a transaction-local `set_config`, so a pooled connection never carries
+ * a tenant into the next request, and row-level security filters every statement inside.
+ */
+@Injectable()
+export class TenantTransaction {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly context: TenantContext,
+  ) {}
+
+  /** Runs `work` for the tenant of the current request or job; throws when there is none. */
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const tenantId = this.context.requireTenantId();
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query("SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_id', $2, true)", [
+        tenantId,
+        this.context.actorId ?? '',
+      ]);
+      return work(manager);
+    });
+  }
+
+  /** Shared reference data (counties, municipalities): no tenant is set, so county tables show no rows. */
+  runShared<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('READ COMMITTED', work);
+  }
+}
