@@ -30,7 +30,7 @@ export class CountyResolver {
   @Query(() => [Municipality], { description: 'Municipalities, all or of one county, with population of `populationYear` (default: latest).' })
   @Can('read', 'Municipality')
   municipalities(
-    @Args('countyCode', { nullable: true }) countyCode: string | null,
+    @Args('countyCode', { type: () => String, nullable: true }) countyCode: string | null,
     @Args('populationYear', { type: () => Int, nullable: true }) year: number | null,
   ) {
     if (countyCode !== null && countyCode !== undefined && !COUNTY_CODE.test(countyCode)) {
