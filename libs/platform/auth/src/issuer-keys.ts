@@ -43,7 +43,7 @@ export class IssuerKeys {
     if (!header.alg || !this.config.auth.algorithms.includes(header.alg)) throw new TokenRejected('algorithm not allowed');
     const [, payload, signature] = token.split('.');
     const key = await this.keySet(issuer)(header as Parameters<JWTVerifyGetKey>[0], { payload, signature, protected: token.split('.')[0] });
-    return KeyObject.from(key as webcrypto.CryptoKey);
+    return key instanceof KeyObject ? key : KeyObject.from(key as webcrypto.CryptoKey);
   }
 
   private keySet(issuer: IssuerConfig): JWTVerifyGetKey {

@@ -1,3 +1,4 @@
 export * from './app-errors';
 export * from './format-error';
 export * from './validation.pipe';
+export * from './app-error.filter';

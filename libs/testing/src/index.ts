@@ -1,0 +1,2 @@
+export * from './test-issuer';
+export * from './test-database';

@@ -1,0 +1,37 @@
+import { getQueueToken } from '@nestjs/bull';
+import { Queue } from 'bull';
+import { Role } from '@lahde/platform/auth';
+import { Queues, TenantJobData } from '@lahde/platform/queue';
+import { ORGANISATION_CENSUS_JOB, OrganisationCensusResult } from '@lahde/domain/directory';
+import { countyId, runtimeClient } from '@lahde/testing';
+import { TestApi } from '../support/test-api';
+
+/** A job goes through real Redis and bull, and its processor re-enters the tenant named in the payload. */
+describe('background jobs on bull', () => {
+  let api: TestApi;
+  let queue: Queue<TenantJobData>;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    queue = api.app.get(getQueueToken(Queues.maintenance));
+  });
+  afterAll(() => api.close());
+
+  it("counts a county's organisations inside that county's context, and no other county's", async () => {
+    const client = await runtimeClient();
+    const [lapland, ostrobothnia] = [await countyId(client, '19'), await countyId(client, '15')];
+    await client.end();
+    const create = 'mutation($name: String!) { createOrganisation(input: { type: NGO, name: $name }) { id } }';
+    for (const name of ['Lapin ensi- ja turvakoti', 'Rovaniemen seurakunta']) {
+      expect((await api.gql(create, { name }, { role: Role.COUNTY_ADMIN, county: '19' })).errors).toBeUndefined();
+    }
+    expect((await api.gql(create, { name: 'Vaasan järjestö' }, { role: Role.COUNTY_ADMIN, county: '15' })).errors).toBeUndefined();
+
+    const run = async (tenantId: string) => {
+      const job = await queue.add(ORGANISATION_CENSUS_JOB, { tenantId, requestedBy: 'test' });
+      return (await job.finished()) as OrganisationCensusResult;
+    };
+    expect(await run(lapland)).toEqual({ tenantId: lapland, organisations: 2 });
+    expect(await run(ostrobothnia)).toEqual({ tenantId: ostrobothnia, organisations: 1 });
+  });
+});
