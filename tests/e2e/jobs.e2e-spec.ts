@@ -1,4 +1,8 @@
 import { getQueueToken } from '@nestjs/bull';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { loadConfig } from '@lahde/platform/config';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { Queue } from 'bull';
 import { Role } from '@lahde/platform/auth';
 import { Queues, TenantJobData } from '@lahde/platform/queue';
@@ -12,7 +16,8 @@ describe('background jobs on bull', () => {
   let queue: Queue<TenantJobData>;
 
   beforeAll(async () => {
-    api = await TestApi.start();
+    // Only this suite runs processors; the other suites' APIs leave jobs to whoever processes them.
+    api = await TestApi.start({ env: { RUN_JOBS_IN_API: 'true' } });
     queue = api.app.get(getQueueToken(Queues.maintenance));
   });
   afterAll(() => api.close());
@@ -33,5 +38,24 @@ describe('background jobs on bull', () => {
     };
     expect(await run(lapland)).toEqual({ tenantId: lapland, organisations: 2 });
     expect(await run(ostrobothnia)).toEqual({ tenantId: ostrobothnia, organisations: 1 });
+  });
+
+});
+
+describe('the worker application', () => {
+  it('processes a job that an API which runs no jobs itself enqueued', async () => {
+    const apiOnly = await TestApi.start({ env: { RUN_JOBS_IN_API: 'false' } });
+    let worker: INestApplicationContext | undefined;
+    try {
+      const client = await runtimeClient();
+      const helsinki = await countyId(client, '90');
+      await client.end();
+      const job = await apiOnly.app.get<Queue<TenantJobData>>(getQueueToken(Queues.maintenance)).add(ORGANISATION_CENSUS_JOB, { tenantId: helsinki, requestedBy: 'test' });
+      worker = await NestFactory.createApplicationContext(WorkerModule.register(loadConfig()), { logger: ['error'] });
+      expect(await job.finished()).toEqual({ tenantId: helsinki, organisations: 0 });
+    } finally {
+      await worker?.close();
+      await apiOnly.close();
+    }
   });
 });

@@ -21,7 +21,7 @@ export class TestApi {
   static async start(options: { issuers?: (issuer: TestIssuer) => IssuerConfig[]; env?: Record<string, string> } = {}): Promise<TestApi> {
     const issuer = await TestIssuer.start();
     const issuers = options.issuers ? options.issuers(issuer) : [issuer.config()];
-    const config = loadConfig({ ...process.env, AUTH_ISSUERS: JSON.stringify(issuers), RUN_JOBS_IN_API: 'true', ...options.env });
+    const config = loadConfig({ ...process.env, AUTH_ISSUERS: JSON.stringify(issuers), RUN_JOBS_IN_API: 'false', ...options.env });
     const app = await createApiApp(config);
     await app.init();
     return new TestApi(app, issuer);

@@ -50,7 +50,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development', problems);
   const isProduction = nodeEnv === 'production';
-  const dataDir = path.resolve(env['LAHDE_DATA_DIR'] || '.data');
+  const dataDir = dataDirFrom(env);
 
   const databaseUrl = env['DATABASE_URL'] ?? '';
   if (!databaseUrl) problems.push('DATABASE_URL is required (the runtime role\'s connection string); `npm start` sets it for the embedded database');
@@ -81,7 +81,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200, problems),
     redisUrl,
     auth: {
-      audience: env['AUTH_AUDIENCE'] || 'lahde-api',
+      audience: audienceFrom(env),
       algorithms,
       issuers,
       devIssuer,
@@ -92,6 +92,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** Where local state lives: the embedded database, generated credentials, the dev issuer's key. */
+export function dataDirFrom(env: Env = process.env): string {
+  return path.resolve(env['LAHDE_DATA_DIR'] || '.data');
+}
+
+export function audienceFrom(env: Env = process.env): string {
+  return env['AUTH_AUDIENCE'] || 'lahde-api';
 }
 
 function parseIssuers(raw: string | undefined, isProduction: boolean, problems: string[]): IssuerConfig[] {

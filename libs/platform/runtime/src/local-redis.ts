@@ -12,19 +12,19 @@ export const REDIS_MISSING_HELP =
   'Redis is needed for background jobs. Either set REDIS_URL=redis://host:port, or install redis-server ' +
   '(Debian/Ubuntu: `apt-get install redis-server`, macOS: `brew install redis`) so that it is found on PATH.';
 
-export function redisServerOnPath(): boolean {
-  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
+export function redisServerOnPath(env: NodeJS.ProcessEnv = process.env): boolean {
+  return spawnSync('redis-server', ['--version'], { stdio: 'ignore', env }).status === 0;
 }
 
 /** Starts `redis-server` from PATH on a free loopback port, keeping nothing on disk. */
-export async function startLocalRedis(workDir: string): Promise<RunningRedis> {
-  if (!redisServerOnPath()) throw new Error(REDIS_MISSING_HELP);
+export async function startLocalRedis(workDir: string, env: NodeJS.ProcessEnv = process.env): Promise<RunningRedis> {
+  if (!redisServerOnPath(env)) throw new Error(REDIS_MISSING_HELP);
   mkdirSync(workDir, { recursive: true });
   const port = await freePort();
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', workDir, '--loglevel', 'warning'],
-    { stdio: 'ignore' },
+    { stdio: 'ignore', env },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   await waitForPort(port, 10_000);
