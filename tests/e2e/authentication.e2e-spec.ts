@@ -24,6 +24,16 @@ describe('sign-in with bearer tokens', () => {
     await stranger.stop();
   });
 
+  /** A national-admin token under the trusted test issuer's name and key id, wrong in the way asked for. */
+  const handMade = (how: { alg: string; key: Parameters<SignJWT['sign']>[0]; expires?: boolean }) => {
+    const jwt = new SignJWT({ role: Role.NATIONAL_ADMIN })
+      .setProtectedHeader({ alg: how.alg, kid: api.issuer.key.kid })
+      .setIssuer(api.issuer.issuer)
+      .setAudience('lahde-api')
+      .setSubject('mallory');
+    return (how.expires === false ? jwt : jwt.setExpirationTime('1h')).sign(how.key);
+  };
+
   const expectRefused = async (token: string | undefined) => {
     const result = await api.gql(ME, {}, token);
     expect(result.data).toBeNull();
@@ -48,13 +58,7 @@ describe('sign-in with bearer tokens', () => {
   it('refuses a token from an unknown issuer', async () => expectRefused(await stranger.token(Role.NATIONAL_ADMIN)));
 
   it("refuses a token signed by another key under a trusted issuer's name", async () => {
-    const forged = await new SignJWT({ role: Role.NATIONAL_ADMIN })
-      .setProtectedHeader({ alg: 'ES256', kid: api.issuer.key.kid })
-      .setIssuer(api.issuer.issuer)
-      .setAudience('lahde-api')
-      .setSubject('mallory')
-      .setExpirationTime('1h')
-      .sign(await importJWK(stranger.key, 'ES256'));
+    const forged = await handMade({ alg: 'ES256', key: await importJWK(stranger.key, 'ES256') });
     await expectRefused(forged);
   });
 
@@ -69,23 +73,13 @@ describe('sign-in with bearer tokens', () => {
     expectRefused(await api.issuer.token(Role.COUNTY_COORDINATOR, '10', { audience: 'some-other-api' })));
 
   it('refuses a token without an expiry', async () => {
-    const noExp = await new SignJWT({ role: Role.NATIONAL_ADMIN })
-      .setProtectedHeader({ alg: 'ES256', kid: api.issuer.key.kid })
-      .setIssuer(api.issuer.issuer)
-      .setAudience('lahde-api')
-      .setSubject('forever')
-      .sign(await importJWK(api.issuer.key, 'ES256'));
+    const noExp = await handMade({ alg: 'ES256', key: await importJWK(api.issuer.key, 'ES256'), expires: false });
     await expectRefused(noExp);
   });
 
   it('refuses a symmetric (HS256) token even if keyed with public material', async () => {
-    const hs = await new SignJWT({ role: Role.NATIONAL_ADMIN })
-      .setProtectedHeader({ alg: 'HS256', kid: api.issuer.key.kid })
-      .setIssuer(api.issuer.issuer)
-      .setAudience('lahde-api')
-      .setSubject('x')
-      .setExpirationTime('1h')
-      .sign(new TextEncoder().encode(JSON.stringify({ x: api.issuer.key.x, y: api.issuer.key.y })));
+    const publicMaterial = new TextEncoder().encode(JSON.stringify({ x: api.issuer.key.x, y: api.issuer.key.y }));
+    const hs = await handMade({ alg: 'HS256', key: publicMaterial });
     await expectRefused(hs);
   });
 
