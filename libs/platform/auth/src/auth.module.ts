@@ -2,6 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
 import { IssuerKeys } from './issuer-keys';
 import { JwtStrategy } from './jwt.strategy';
+import { PrincipalContext } from './principal-context';
 
 /** Sign-in by bearer tokens from the configured identity providers. */
 @Module({})
@@ -10,9 +11,10 @@ export class AuthModule {
   static register(countyLookupModule: Type): DynamicModule {
     return {
       module: AuthModule,
+      global: true,
       imports: [PassportModule, countyLookupModule],
-      providers: [IssuerKeys, JwtStrategy],
-      exports: [IssuerKeys],
+      providers: [IssuerKeys, JwtStrategy, PrincipalContext],
+      exports: [IssuerKeys, PrincipalContext],
     };
   }
 }

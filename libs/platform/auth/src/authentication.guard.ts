@@ -5,6 +5,7 @@ import { AuthGuard } from '@nestjs/passport';
 import { NotAuthenticatedError } from '@lahde/platform/errors';
 import { TenantContext } from '@lahde/platform/tenancy';
 import { Principal } from './principal';
+import { PrincipalContext } from './principal-context';
 
 export const IS_PUBLIC = 'lahde.public';
 /** Marks a route that needs no token (health checks). Everything else requires one. */
@@ -27,6 +28,7 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
   constructor(
     private readonly reflector: Reflector,
     private readonly tenant: TenantContext,
+    private readonly principals: PrincipalContext,
   ) {
     super();
   }
@@ -42,6 +44,7 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     if (!request.user) await super.canActivate(context);
     const principal = request.user as Principal;
     this.tenant.enter(principal.tenantId, principal.id);
+    this.principals.set(principal);
     return true;
   }
 

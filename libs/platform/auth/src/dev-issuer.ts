@@ -11,6 +11,7 @@ export interface TokenRequest {
   county?: string | null;
   subject?: string;
   name?: string;
+  email?: string;
   /** Lifetime in seconds. */
   ttlSeconds?: number;
   audience: string;
@@ -50,6 +51,7 @@ export async function signToken(privateJwk: JWK, issuer: string, request: TokenR
   const claims: Record<string, unknown> = { role: request.role };
   if (request.county) claims['county'] = request.county;
   if (request.name) claims['name'] = request.name;
+  if (request.email) claims['email'] = request.email;
   return new SignJWT(claims)
     .setProtectedHeader({ alg: privateJwk.alg ?? ALG, kid: privateJwk.kid, typ: 'JWT' })
     .setIssuer(issuer)

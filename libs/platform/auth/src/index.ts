@@ -1,5 +1,6 @@
 export * from './roles';
 export * from './principal';
+export * from './principal-context';
 export * from './dev-issuer';
 export * from './issuer-keys';
 export * from './authentication.guard';

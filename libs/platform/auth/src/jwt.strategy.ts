@@ -13,6 +13,7 @@ interface LahdeClaims {
   role?: unknown;
   county?: unknown;
   name?: unknown;
+  email?: unknown;
 }
 
 /**
@@ -62,6 +63,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       subject: claims.sub,
       issuer: claims.iss as string,
       name: typeof claims.name === 'string' ? claims.name : null,
+      email: typeof claims.email === 'string' ? claims.email.toLowerCase() : null,
       role,
       countyCode,
       tenantId,

@@ -7,6 +7,8 @@ export interface Principal {
   subject: string;
   issuer: string;
   name: string | null;
+  /** The `email` claim, lower-cased: links the caller to their own person record in the county registry. */
+  email: string | null;
   role: Role;
   /** County code (e.g. "10") for county-bound callers, else null. */
   countyCode: string | null;

@@ -6,6 +6,7 @@ const principal = (role: Role, county: string | null): Principal => ({
   subject: role,
   issuer: 'test',
   name: null,
+  email: null,
   role,
   countyCode: county,
   tenantId: county ? `tenant-${county}` : null,

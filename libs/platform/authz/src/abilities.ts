@@ -3,7 +3,25 @@ import { Principal, Role } from '@lahde/platform/auth';
 
 export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete';
 /** Subjects are the kinds of records a role may act on. Row-level security still limits which rows. */
-export type Subject = 'County' | 'Municipality' | 'Organisation' | 'Me' | 'all';
+export type Subject =
+  | 'County'
+  | 'Municipality'
+  | 'Me'
+  | 'Organisation'
+  | 'Unit'
+  | 'Person'
+  | 'Directory'
+  | 'Programme'
+  | 'Course'
+  | 'Attendance'
+  | 'Certificate'
+  | 'Lineage'
+  | 'Membership'
+  | 'Review'
+  | 'Activity'
+  | 'NetworkEvent'
+  | 'AuditLog'
+  | 'all';
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
 type Grant = (can: AbilityBuilder<AppAbility>['can']) => void;
@@ -12,15 +30,40 @@ const everyone: Grant = (can) => {
   can('read', ['Me', 'County', 'Municipality']);
 };
 
-/** What each role may do. County roles act only inside their own county: the database enforces that. */
+const COUNTY_MANAGED: Subject[] = [
+  'Organisation', 'Unit', 'Person', 'Directory', 'Programme', 'Course', 'Attendance', 'Certificate', 'Lineage',
+  'Membership', 'Review', 'Activity', 'NetworkEvent',
+];
+
+/**
+ * What each role may do. County roles act only inside their own county: row-level security enforces
+ * that. Where a role may act only on some records of a kind (a trainer on the courses they train, a key
+ * worker on their own profile and activities), the service checks the record as well.
+ */
 const GRANTS: Record<Role, Grant> = {
   [Role.NATIONAL_ADMIN]: () => undefined,
   [Role.NATIONAL_ANALYST]: () => undefined,
-  [Role.COUNTY_ADMIN]: (can) => can('manage', 'Organisation'),
-  [Role.COUNTY_COORDINATOR]: (can) => can('manage', 'Organisation'),
-  [Role.TRAINER]: (can) => can('read', 'Organisation'),
-  [Role.KEY_WORKER]: (can) => can('read', 'Organisation'),
-  [Role.ESF_REPORTER]: (can) => can('read', 'Organisation'),
+  [Role.COUNTY_ADMIN]: (can) => {
+    can('manage', COUNTY_MANAGED);
+    can('read', 'AuditLog');
+  },
+  [Role.COUNTY_COORDINATOR]: (can) => {
+    can('manage', COUNTY_MANAGED);
+    can('read', 'AuditLog');
+  },
+  [Role.TRAINER]: (can) => {
+    can('read', ['Organisation', 'Unit', 'Directory', 'Programme', 'Course', 'Certificate', 'Lineage', 'Person', 'NetworkEvent']);
+    can('update', ['Course', 'Attendance']); // only courses they train: checked by the training service
+    can('update', 'Person'); // own profile only: checked by the people service
+    can('manage', 'Activity'); // own activities only
+  },
+  [Role.KEY_WORKER]: (can) => {
+    can('read', ['Organisation', 'Unit', 'Directory', 'Programme', 'NetworkEvent']);
+    can('read', ['Person', 'Certificate', 'Lineage']); // own record only: checked by the services
+    can('update', 'Person'); // own profile only
+    can('manage', 'Activity'); // own activities only
+  },
+  [Role.ESF_REPORTER]: (can) => can('read', ['Organisation', 'Unit', 'Person', 'Programme', 'Course', 'Certificate']),
 };
 
 export function abilityFor(principal: Principal): AppAbility {

@@ -3,3 +3,4 @@ export * from './migrate';
 export * from './migrations';
 export * from './database.module';
 export * from './postgres-errors';
+export * from './write-helpers';

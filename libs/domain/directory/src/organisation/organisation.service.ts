@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { ConflictError, InputError, NotFoundError } from '@lahde/platform/errors';
-import { PG_UNIQUE_VIOLATION, pgErrorCode } from '@lahde/platform/database';
+import { audit } from '@lahde/platform/audit';
+import { InputError } from '@lahde/platform/errors';
+import { applyChanges, assertVersion, findOrFail, saveUnique } from '@lahde/platform/database';
 import { decodeCursor, toConnection } from '@lahde/platform/pagination';
 import { TenantTransaction } from '@lahde/platform/tenancy';
 import { OrganisationEntity } from './organisation.entity';
 import { CreateOrganisationInput, Organisation, OrganisationListArgs, UpdateOrganisationInput } from './organisation.models';
+
+const NAME_TAKEN = { field: 'input.name', message: 'An organisation with this name already exists in your county' };
 
 /** Organisations of the caller's county. Row-level security scopes every statement to that county. */
 @Injectable()
@@ -27,55 +30,40 @@ export class OrganisationService {
   }
 
   get(id: string): Promise<Organisation> {
-    return this.tx.run(async (em) => toModel(await this.find(em, id)));
+    return this.tx.run(async (em) => toModel(await findOrFail(em, OrganisationEntity, 'Organisation', id)));
   }
 
   create(input: CreateOrganisationInput): Promise<Organisation> {
     return this.tx.run(async (em) => {
-      await this.checkMunicipality(em, input.municipalityCode);
+      await assertOwnMunicipality(em, input.municipalityCode);
       const entity = em.create(OrganisationEntity, { type: input.type, name: input.name, municipalityCode: input.municipalityCode ?? null });
-      return toModel(await this.save(em, entity));
+      const saved = await saveUnique(em, entity, NAME_TAKEN);
+      await audit(em, 'CREATE', 'Organisation', saved.id);
+      return toModel(saved);
     });
   }
 
   update(input: UpdateOrganisationInput): Promise<Organisation> {
     return this.tx.run(async (em) => {
-      const entity = await this.find(em, input.id, true);
-      if (entity.version !== input.version) {
-        throw new ConflictError(`Organisation was changed by someone else (now version ${entity.version}); reload and try again`, 'input.version');
-      }
-      if (input.municipalityCode !== undefined) await this.checkMunicipality(em, input.municipalityCode);
-      if (input.type !== undefined) entity.type = input.type;
-      if (input.name !== undefined) entity.name = input.name;
-      if (input.municipalityCode !== undefined) entity.municipalityCode = input.municipalityCode;
-      return toModel(await this.save(em, entity));
+      const entity = await findOrFail(em, OrganisationEntity, 'Organisation', input.id, true);
+      assertVersion(entity, input.version, 'Organisation');
+      if (input.municipalityCode !== undefined) await assertOwnMunicipality(em, input.municipalityCode);
+      const changed = applyChanges(entity, input, ['type', 'name', 'municipalityCode']);
+      const saved = await saveUnique(em, entity, NAME_TAKEN);
+      await audit(em, 'UPDATE', 'Organisation', saved.id, changed);
+      return toModel(saved);
     });
   }
+}
 
-  private async find(em: EntityManager, id: string, forUpdate = false): Promise<OrganisationEntity> {
-    const entity = await em.findOne(OrganisationEntity, { where: { id }, lock: forUpdate ? { mode: 'pessimistic_write' } : undefined });
-    if (!entity) throw new NotFoundError('Organisation');
-    return entity;
-  }
-
-  /** A county's organisations sit in its own municipalities. */
-  private async checkMunicipality(em: EntityManager, code: string | null | undefined): Promise<void> {
-    if (!code) return;
-    const [row] = await em.query(
-      `SELECT 1 FROM municipalities WHERE code = $1 AND county_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid`,
-      [code],
-    );
-    if (!row) throw new InputError([{ field: 'input.municipalityCode', message: 'is not a municipality of your county' }]);
-  }
-
-  private async save(em: EntityManager, entity: OrganisationEntity): Promise<OrganisationEntity> {
-    try {
-      return await em.save(entity);
-    } catch (error) {
-      if (pgErrorCode(error) === PG_UNIQUE_VIOLATION) throw new ConflictError('An organisation with this name already exists in your county', 'input.name');
-      throw error;
-    }
-  }
+/** Records of a county sit in its own municipalities. */
+export async function assertOwnMunicipality(em: EntityManager, code: string | null | undefined, field = 'input.municipalityCode'): Promise<void> {
+  if (!code) return;
+  const [row] = await em.query(
+    `SELECT 1 FROM municipalities WHERE code = $1 AND county_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid`,
+    [code],
+  );
+  if (!row) throw new InputError([{ field, message: 'is not a municipality of your county' }]);
 }
 
 function toModel(e: OrganisationEntity): Organisation {

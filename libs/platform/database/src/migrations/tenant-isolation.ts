@@ -6,15 +6,15 @@ export const CURRENT_TENANT = "NULLIF(current_setting('app.tenant_id', true), ''
 
 /**
  * Puts a county-owned table under row-level security (ENABLE + FORCE, one policy for reads and writes)
- * and grants the runtime role plain DML on it. `tenant_id` defaults to the transaction's tenant, so
+ * and grants the runtime role plain DML on it (or only `grants`, e.g. append-only for the audit log). `tenant_id` defaults to the transaction's tenant, so
  * application code never supplies it and cannot forge it.
  */
-export async function isolateByTenant(queryRunner: QueryRunner, table: string): Promise<void> {
+export async function isolateByTenant(queryRunner: QueryRunner, table: string, grants = 'SELECT, INSERT, UPDATE, DELETE'): Promise<void> {
   await queryRunner.query(`ALTER TABLE ${table} ALTER COLUMN tenant_id SET DEFAULT ${CURRENT_TENANT}`);
   await queryRunner.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
   await queryRunner.query(`ALTER TABLE ${table} FORCE ROW LEVEL SECURITY`);
   await queryRunner.query(
     `CREATE POLICY tenant_isolation ON ${table} USING (tenant_id = ${CURRENT_TENANT}) WITH CHECK (tenant_id = ${CURRENT_TENANT})`,
   );
-  await queryRunner.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ${table} TO ${RUNTIME_GROUP}`);
+  await queryRunner.query(`GRANT ${grants} ON ${table} TO ${RUNTIME_GROUP}`);
 }
