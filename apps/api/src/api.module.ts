@@ -11,6 +11,8 @@ import { AppErrorFilter, formatGraphQLError, InputValidationPipe } from '@lahde/
 import { QueueModule } from '@lahde/platform/queue';
 import { TenancyModule } from '@lahde/platform/tenancy';
 import { CountyLookupModule, DirectoryJobsModule, DirectoryModule } from '@lahde/domain/directory';
+import { NetworkModule } from '@lahde/domain/network';
+import { PeopleModule } from '@lahde/domain/people';
 import { HealthController } from './health/health.controller';
 import { MeResolver } from './me/me.resolver';
 
@@ -45,6 +47,8 @@ export class ApiModule {
           formatError: formatGraphQLError,
         }),
         DirectoryModule,
+        PeopleModule,
+        NetworkModule,
         ...(config.runJobsInApi ? [DirectoryJobsModule] : []),
       ],
       controllers: [HealthController],

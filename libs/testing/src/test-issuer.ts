@@ -33,12 +33,13 @@ export class TestIssuer {
     return { issuer: this.issuer, jwksUrl: this.jwksUrl, ...restrictions };
   }
 
-  token(role: Role, county?: string, overrides: { subject?: string; ttlSeconds?: number; audience?: string; name?: string; issuer?: string } = {}): Promise<string> {
+  token(role: Role, county?: string, overrides: { subject?: string; ttlSeconds?: number; audience?: string; name?: string; email?: string; issuer?: string } = {}): Promise<string> {
     return signToken(this.privateJwk, overrides.issuer ?? this.issuer, {
       role,
       county,
       subject: overrides.subject ?? `${role.toLowerCase()}-${county ?? 'thl'}`,
       name: overrides.name,
+      email: overrides.email,
       ttlSeconds: overrides.ttlSeconds,
       audience: overrides.audience ?? TEST_AUDIENCE,
     });

@@ -5,11 +5,14 @@ import { CountyService } from './county/county.service';
 import { OrganisationEntity } from './organisation/organisation.entity';
 import { OrganisationResolver } from './organisation/organisation.resolver';
 import { OrganisationService } from './organisation/organisation.service';
+import { UnitEntity } from './unit/unit.entity';
+import { UnitResolver } from './unit/unit.resolver';
+import { UnitService } from './unit/unit.service';
 
-/** Counties, municipalities and the organisations of each county's network. */
+/** Counties, municipalities, and the organisations and units of each county's network. */
 @Module({
-  imports: [TypeOrmModule.forFeature([OrganisationEntity])],
-  providers: [CountyService, CountyResolver, OrganisationService, OrganisationResolver],
-  exports: [CountyService, OrganisationService],
+  imports: [TypeOrmModule.forFeature([OrganisationEntity, UnitEntity])],
+  providers: [CountyService, CountyResolver, OrganisationService, OrganisationResolver, UnitService, UnitResolver],
+  exports: [CountyService, OrganisationService, UnitService],
 })
 export class DirectoryModule {}

@@ -1,6 +1,7 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
 import { ConnectionType, PageArgs } from '@lahde/platform/pagination';
+import { registerLabelledEnum } from '../unit/sector';
 
 export enum OrganisationType {
   COUNTY = 'COUNTY',
@@ -21,12 +22,7 @@ export const ORGANISATION_TYPE_LABELS: Record<OrganisationType, { fi: string; sv
   OTHER: { fi: 'Muu', sv: 'Annan', en: 'Other' },
 };
 
-registerEnumType(OrganisationType, {
-  name: 'OrganisationType',
-  valuesMap: Object.fromEntries(
-    Object.entries(ORGANISATION_TYPE_LABELS).map(([k, l]) => [k, { description: `${l.fi} / ${l.sv} / ${l.en}` }]),
-  ),
-});
+registerLabelledEnum(OrganisationType, 'OrganisationType', ORGANISATION_TYPE_LABELS);
 
 @ObjectType({ description: "An organisation in a county's key worker network: the county itself, a municipality, an NGO, a parish, a company." })
 export class Organisation {

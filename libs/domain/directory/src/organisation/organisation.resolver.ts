@@ -1,7 +1,6 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { ParseUUIDPipe } from '@nestjs/common';
 import { Can } from '@lahde/platform/authz';
-import { NotFoundError } from '@lahde/platform/errors';
+import { UuidPipe } from '@lahde/platform/errors';
 import { CreateOrganisationInput, Organisation, OrganisationConnection, OrganisationListArgs, UpdateOrganisationInput } from './organisation.models';
 import { OrganisationService } from './organisation.service';
 
@@ -17,7 +16,7 @@ export class OrganisationResolver {
 
   @Query(() => Organisation, { description: 'One organisation of your county. Another county\'s id answers NOT_FOUND, like an unknown id.' })
   @Can('read', 'Organisation')
-  organisation(@Args('id', { type: () => ID }, new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Organisation') })) id: string) {
+  organisation(@Args('id', { type: () => ID }, new UuidPipe('Organisation')) id: string) {
     return this.organisationService.get(id);
   }
 

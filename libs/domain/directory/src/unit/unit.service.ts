@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { audit } from '@lahde/platform/audit';
+import { applyChanges, assertVersion, findOrFail, saveUnique } from '@lahde/platform/database';
+import { decodeCursor, toConnection } from '@lahde/platform/pagination';
+import { TenantTransaction } from '@lahde/platform/tenancy';
+import { OrganisationEntity } from '../organisation/organisation.entity';
+import { assertOwnMunicipality } from '../organisation/organisation.service';
+import { UnitEntity } from './unit.entity';
+import { CreateUnitInput, Unit, UnitListArgs, UpdateUnitInput } from './unit.models';
+
+const NAME_TAKEN = { field: 'input.name', message: 'This organisation already has a unit with this name' };
+
+/** An active key worker: certified, and a member whose status is ACTIVE (or who has no membership yet). */
+export const ACTIVE_KEY_WORKER_SQL = `
+  EXISTS (SELECT 1 FROM certificates c WHERE c.person_id = p.id AND c.kind = 'KEY_WORKER')
+  AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.status <> 'ACTIVE')`;
+
+@Injectable()
+export class UnitService {
+  constructor(private readonly tx: TenantTransaction) {}
+
+  list(args: UnitListArgs) {
+    return this.tx.run(async (em) => {
+      const query = em.createQueryBuilder(UnitEntity, 'u');
+      if (args.organisationId) query.andWhere('u.organisationId = :organisationId', { organisationId: args.organisationId });
+      if (args.sector) query.andWhere('u.sector = :sector', { sector: args.sector });
+      if (args.municipalityCode) query.andWhere('u.municipalityCode = :municipalityCode', { municipalityCode: args.municipalityCode });
+      if (args.withoutActiveKeyWorker) query.andWhere(`NOT EXISTS (SELECT 1 FROM people p WHERE p.unit_id = u.id AND ${ACTIVE_KEY_WORKER_SQL})`);
+      const totalCount = await query.clone().getCount();
+      const after = decodeCursor(args.after, 2);
+      if (after) query.andWhere('(lower(u.name), u.id) > (:afterName, :afterId)', { afterName: after[0], afterId: after[1] });
+      const rows = await query.orderBy('lower(u.name)').addOrderBy('u.id').limit(args.first + 1).getMany();
+      return toConnection(rows, args.first, totalCount, toModel, (u) => [u.name.toLowerCase(), u.id]);
+    });
+  }
+
+  get(id: string): Promise<Unit> {
+    return this.tx.run(async (em) => toModel(await findOrFail(em, UnitEntity, 'Unit', id)));
+  }
+
+  create(input: CreateUnitInput): Promise<Unit> {
+    return this.tx.run(async (em) => {
+      await findOrFail(em, OrganisationEntity, 'Organisation', input.organisationId);
+      await assertOwnMunicipality(em, input.municipalityCode);
+      const entity = em.create(UnitEntity, { organisationId: input.organisationId, name: input.name, sector: input.sector, municipalityCode: input.municipalityCode ?? null });
+      const saved = await saveUnique(em, entity, NAME_TAKEN);
+      await audit(em, 'CREATE', 'Unit', saved.id);
+      return toModel(saved);
+    });
+  }
+
+  update(input: UpdateUnitInput): Promise<Unit> {
+    return this.tx.run(async (em) => {
+      const entity = await findOrFail(em, UnitEntity, 'Unit', input.id, true);
+      assertVersion(entity, input.version, 'Unit');
+      if (input.municipalityCode !== undefined) await assertOwnMunicipality(em, input.municipalityCode);
+      const changed = applyChanges(entity, input, ['name', 'sector', 'municipalityCode']);
+      const saved = await saveUnique(em, entity, NAME_TAKEN);
+      await audit(em, 'UPDATE', 'Unit', saved.id, changed);
+      return toModel(saved);
+    });
+  }
+}
+
+function toModel(e: UnitEntity): Unit {
+  return { id: e.id, organisationId: e.organisationId, name: e.name, sector: e.sector, municipalityCode: e.municipalityCode, version: e.version };
+}
