@@ -13,6 +13,7 @@ import { TenancyModule } from '@lahde/platform/tenancy';
 import { CountyLookupModule, DirectoryJobsModule, DirectoryModule } from '@lahde/domain/directory';
 import { NetworkModule } from '@lahde/domain/network';
 import { PeopleModule } from '@lahde/domain/people';
+import { TrainingModule } from '@lahde/domain/training';
 import { HealthController } from './health/health.controller';
 import { MeResolver } from './me/me.resolver';
 
@@ -49,6 +50,7 @@ export class ApiModule {
         DirectoryModule,
         PeopleModule,
         NetworkModule,
+        TrainingModule,
         ...(config.runJobsInApi ? [DirectoryJobsModule] : []),
       ],
       controllers: [HealthController],

@@ -66,6 +66,8 @@ export class PersonService {
 
   /** The caller's own record, found by the e-mail of their sign-in. */
   me(): Promise<Person | null> {
+    // National callers have no county, hence no person record in any registry.
+    if (!this.principals.current.tenantId) return Promise.resolve(null);
     return this.tx.run(async (em) => {
       const id = await selfPersonId(em, this.principals.current);
       if (!id) return null;

@@ -53,12 +53,15 @@ const GRANTS: Record<Role, Grant> = {
   },
   [Role.TRAINER]: (can) => {
     can('read', ['Organisation', 'Unit', 'Directory', 'Programme', 'Course', 'Certificate', 'Lineage', 'Person', 'NetworkEvent']);
+    can('create', 'Course'); // addressing trainings they hold themselves
     can('update', ['Course', 'Attendance']); // only courses they train: checked by the training service
     can('update', 'Person'); // own profile only: checked by the people service
     can('manage', 'Activity'); // own activities only
   },
   [Role.KEY_WORKER]: (can) => {
-    can('read', ['Organisation', 'Unit', 'Directory', 'Programme', 'NetworkEvent']);
+    can('read', ['Organisation', 'Unit', 'Directory', 'Programme', 'NetworkEvent', 'Course']);
+    can(['create', 'update'], 'Course'); // addressing trainings they hold themselves: checked by the training service
+    can('update', 'Attendance');
     can('read', ['Person', 'Certificate', 'Lineage']); // own record only: checked by the services
     can('update', 'Person'); // own profile only
     can('manage', 'Activity'); // own activities only

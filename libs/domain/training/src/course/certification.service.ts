@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { audit } from '@lahde/platform/audit';
+import { PrincipalContext } from '@lahde/platform/auth';
+import { InputError } from '@lahde/platform/errors';
+import { TenantTransaction } from '@lahde/platform/tenancy';
+import { selfPersonId } from '@lahde/domain/people';
+import { assertCanManageCourse, courseVisibility } from './course-access';
+import { enrolmentProgress, loadCourse } from './course-reader';
+import { Certificate, CertificateKind, CompleteCourseInput, Course } from './course.models';
+
+/** What completing a course of each tier makes a person. Addressing trainings certify nobody. */
+const CERTIFIES: Record<number, CertificateKind | undefined> = { 1: CertificateKind.TRAINER, 2: CertificateKind.KEY_WORKER };
+
+@Injectable()
+export class CertificationService {
+  constructor(
+    private readonly tx: TenantTransaction,
+    private readonly principals: PrincipalContext,
+  ) {}
+
+  /**
+   * Applies the completion rule to every open enrolment: those who meet it complete and, for tiers 1
+   * and 2, are certified (a key worker also joins the network as an active member). Those who do not
+   * stay enrolled with what they miss, so a made-up day or a late task can complete them by running
+   * this again. The course is marked completed.
+   */
+  completeCourse(input: CompleteCourseInput): Promise<Course> {
+    return this.tx.run(async (em) => {
+      await assertCanManageCourse(em, this.principals.current, input.courseId);
+      const [course] = await em.query(
+        `SELECT c.programme_id, c.status, p.tier, (SELECT min(session_date)::text FROM course_sessions WHERE course_id = c.id) AS first_session
+           FROM courses c JOIN programmes p ON p.id = c.programme_id WHERE c.id = $1 FOR UPDATE OF c`,
+        [input.courseId],
+      );
+      if (course.status === 'CANCELLED') throw new InputError([{ field: 'input.courseId', message: 'the course was cancelled' }]);
+      if (!course.first_session || input.completedOn < course.first_session) {
+        throw new InputError([{ field: 'input.completedOn', message: 'must be on or after the first session' }]);
+      }
+      const completers = (await enrolmentProgress(em, input.courseId, course.programme_id)).filter((e) => e.status === 'ENROLLED' && e.missing.length === 0);
+      const personIds = completers.map((e) => e.personId);
+      await em.query(
+        "UPDATE enrolments SET status = 'COMPLETED', completed_on = $3 WHERE course_id = $1 AND person_id = ANY($2::uuid[])",
+        [input.courseId, personIds, input.completedOn],
+      );
+      const kind = CERTIFIES[course.tier];
+      if (kind) {
+        const issued: Array<{ id: string }> = await em.query(
+          `INSERT INTO certificates (person_id, kind, course_id, issued_on) SELECT unnest($1::uuid[]), $2, $3, $4
+           ON CONFLICT (tenant_id, person_id, kind) DO NOTHING RETURNING id`,
+          [personIds, kind, input.courseId, input.completedOn],
+        );
+        await audit(em, 'CREATE', 'Certificate', issued.map((c) => c.id));
+        if (kind === CertificateKind.KEY_WORKER) for (const id of personIds) await ensureActiveMembership(em, id, input.completedOn);
+      }
+      await em.query("UPDATE courses SET status = 'COMPLETED', updated_at = now(), version = version + 1 WHERE id = $1", [input.courseId]);
+      await audit(em, 'UPDATE', 'Course', input.courseId, ['status', 'enrolments']);
+      return loadCourse(em, input.courseId);
+    });
+  }
+
+  certificates(kind: CertificateKind | null, personId: string | null): Promise<Certificate[]> {
+    return this.tx.run(async (em) => {
+      const visible = (await courseVisibility(em, this.principals.current)) === 'true' ? 'true' : await this.ownOnly(em);
+      return em.query(
+        `SELECT c.id, c.person_id AS "personId", p.first_name || ' ' || p.last_name AS name, c.kind, c.course_id AS "courseId", c.issued_on::text AS "issuedOn"
+           FROM certificates c JOIN people p ON p.id = c.person_id
+          WHERE ${visible} AND ($1::text IS NULL OR c.kind = $1) AND ($2::uuid IS NULL OR c.person_id = $2)
+          ORDER BY c.issued_on, name`,
+        [kind, personId],
+      );
+    });
+  }
+
+  /** Trainers and key workers see their own certificates and those of people they trained. */
+  private async ownOnly(em: EntityManager): Promise<string> {
+    const self = await selfPersonId(em, this.principals.current);
+    if (!self) return 'false';
+    return `(c.person_id = '${self}'::uuid OR EXISTS (SELECT 1 FROM course_trainers ct WHERE ct.course_id = c.course_id AND ct.person_id = '${self}'::uuid))`;
+  }
+}
+
+// TEMPORARY until @lahde/domain/network exports ensureActiveMembership.
+async function ensureActiveMembership(em: EntityManager, personId: string, since: string): Promise<void> {
+  const [membership] = await em.query(
+    "INSERT INTO memberships (person_id, status, since) VALUES ($1, 'ACTIVE', $2) ON CONFLICT (tenant_id, person_id) DO NOTHING RETURNING id",
+    [personId, since],
+  );
+  if (membership) await em.query("INSERT INTO membership_events (membership_id, status, effective_on, reason) VALUES ($1, 'ACTIVE', $2, 'Certified')", [membership.id, since]);
+}
