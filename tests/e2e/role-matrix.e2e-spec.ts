@@ -7,7 +7,9 @@ const { NATIONAL_ADMIN: NA, NATIONAL_ANALYST: AN, COUNTY_ADMIN: CA, COUNTY_COORD
 const ALL = [NA, AN, CA, CC, TR, KW, ESF];
 const COUNTY_READERS = [CA, CC, TR, KW, ESF];
 const MANAGERS = [CA, CC];
-const COURSE_WORKERS = [CA, CC, TR, KW];
+const COURSE_WORKERS = [CA, CC, TR, KW, NA];
+/** THL's admins work in THL's own tenant: its trainer training and that course's participants. */
+const TRAINING_READERS = [...COUNTY_READERS, NA];
 
 /** Every operation, the roles allowed to call it, and a call with harmless arguments. */
 const MATRIX: Array<[string, Role[], string, Record<string, unknown>?]> = [
@@ -23,20 +25,20 @@ const MATRIX: Array<[string, Role[], string, Record<string, unknown>?]> = [
   ['unit', COUNTY_READERS, `{ unit(id: "${NONE}") { id } }`],
   ['createUnit', MANAGERS, `mutation { createUnit(input: { organisationId: "${NONE}", name: "x", sector: OTHER }) { id } }`],
   ['updateUnit', MANAGERS, `mutation { updateUnit(input: { id: "${NONE}", version: 1 }) { id } }`],
-  ['people', COUNTY_READERS, '{ people { totalCount } }'],
-  ['person', COUNTY_READERS, `{ person(id: "${NONE}") { id } }`],
+  ['people', TRAINING_READERS, '{ people { totalCount } }'],
+  ['person', TRAINING_READERS, `{ person(id: "${NONE}") { id } }`],
   ['myProfile', ALL, '{ myProfile { id } }'],
   ['keyWorkerDirectory', [CA, CC, TR, KW], '{ keyWorkerDirectory { totalCount } }'],
-  ['createPerson', MANAGERS, 'mutation { createPerson(input: { firstName: "", lastName: "", email: "x" }) { id } }'],
-  ['updatePerson', [CA, CC, TR, KW], `mutation { updatePerson(input: { id: "${NONE}", version: 1 }) { id } }`],
-  ['programmes', COUNTY_READERS, '{ programmes { id } }'],
-  ['programme', COUNTY_READERS, `{ programme(id: "${NONE}") { id } }`],
+  ['createPerson', [CA, CC, NA], 'mutation { createPerson(input: { firstName: "", lastName: "", email: "x" }) { id } }'],
+  ['updatePerson', [CA, CC, TR, KW, NA], `mutation { updatePerson(input: { id: "${NONE}", version: 1 }) { id } }`],
+  ['programmes', TRAINING_READERS, '{ programmes { id } }'],
+  ['programme', TRAINING_READERS, `{ programme(id: "${NONE}") { id } }`],
   ['createProgramme', MANAGERS, 'mutation { createProgramme(input: { tier: 2, nameFi: "", modules: [] }) { id } }'],
-  ['courses', COUNTY_READERS, '{ courses { totalCount } }'],
-  ['course', COUNTY_READERS, `{ course(id: "${NONE}") { id } }`],
-  ['incompleteEnrolments', COUNTY_READERS, '{ incompleteEnrolments { personId } }'],
-  ['certificates', COUNTY_READERS, '{ certificates { id } }'],
-  ['lineage', [CA, CC, TR, KW], `{ lineage(personId: "${NONE}") { name } }`],
+  ['courses', TRAINING_READERS, '{ courses { totalCount } }'],
+  ['course', TRAINING_READERS, `{ course(id: "${NONE}") { id } }`],
+  ['incompleteEnrolments', TRAINING_READERS, '{ incompleteEnrolments { personId } }'],
+  ['certificates', TRAINING_READERS, '{ certificates { id } }'],
+  ['lineage', [CA, CC, TR, KW, NA], `{ lineage(personId: "${NONE}") { name } }`],
   ['createCourse', COURSE_WORKERS, `mutation { createCourse(input: { programmeId: "${NONE}", name: "x", trainerIds: [] }) { id } }`],
   ['addCourseSession', COURSE_WORKERS, `mutation { addCourseSession(input: { courseId: "${NONE}", date: "2026-01-01", startsAt: "10:00", endsAt: "11:00" }) { id } }`],
   ['enrol', COURSE_WORKERS, `mutation { enrol(input: { courseId: "${NONE}", personIds: ["${NONE}"] }) { id } }`],

@@ -17,6 +17,7 @@ export class PersonEntity {
   @Column('text', { name: 'education_level', nullable: true }) educationLevel: EducationLevel | null;
   @Column('boolean', { name: 'esf_data_entered' }) esfDataEntered: boolean;
   @Column('boolean', { name: 'directory_opt_in' }) directoryOptIn: boolean;
+  @Column('uuid', { name: 'home_county_id', nullable: true }) homeCountyId: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn() version: number;

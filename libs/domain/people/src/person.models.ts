@@ -49,6 +49,7 @@ export class Person {
   @Field(() => EducationLevel, { nullable: true, description: 'For ESF reporting; optional.' }) educationLevel: EducationLevel | null;
   @Field({ description: "Has the person entered their data in the funder's system (EURA)?" }) esfDataEntered: boolean;
   @Field({ description: "Listed in the county's internal directory of key workers (name, unit and sector only)." }) directoryOptIn: boolean;
+  @Field(() => String, { nullable: true, description: "Participants of THL's trainer training: the county they come from." }) homeCountyCode: string | null;
   @Field(() => [String], { description: 'Fields a coordinator should still fill in: unit, phone, jobTitle, gender, birthYear, educationLevel.' })
   missingFields: string[];
   @Field(() => Int) version: number;
@@ -87,6 +88,10 @@ export class CreatePersonInput extends ProfileFields {
   @Field() @IsString() @Length(1, 100) firstName: string;
   @Field() @IsString() @Length(1, 100) lastName: string;
   @Field() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254) email: string;
+  @Field(() => String, { nullable: true, description: "THL only: the county a participant of THL's trainer training comes from." })
+  @IsOptional()
+  @Matches(/^[0-9]{2}$/, { message: 'homeCountyCode must be a two-digit county code' })
+  homeCountyCode?: string;
 }
 
 @InputType()

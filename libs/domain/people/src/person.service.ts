@@ -14,12 +14,15 @@ import { selfPersonId } from './self';
 const EMAIL_TAKEN = { field: 'input.email', message: 'A person with this e-mail address already exists in your county' };
 const PROFILE_FIELDS = ['phone', 'jobTitle', 'unitId', 'workAddress', 'gender', 'birthYear', 'educationLevel', 'esfDataEntered', 'directoryOptIn'] as const;
 const COORDINATOR_FIELDS = ['firstName', 'lastName', 'email', ...PROFILE_FIELDS] as const;
+/** Roles that manage every person of their tenant (THL's admins: the participants of THL's trainer training). */
+const MANAGES_PEOPLE = new Set([Role.COUNTY_ADMIN, Role.COUNTY_COORDINATOR, Role.NATIONAL_ADMIN]);
 /** Roles that see every person of their county; others see themselves (and trainers their trainees). */
-const SEES_ALL = new Set([Role.COUNTY_ADMIN, Role.COUNTY_COORDINATOR, Role.ESF_REPORTER]);
+const SEES_ALL = new Set([Role.COUNTY_ADMIN, Role.COUNTY_COORDINATOR, Role.ESF_REPORTER, Role.NATIONAL_ADMIN]);
 
 const SELECT = `
-  SELECT p.*, u.name AS unit_name, u.sector AS unit_sector, o.name AS organisation_name
-    FROM people p LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN organisations o ON o.id = u.organisation_id`;
+  SELECT p.*, u.name AS unit_name, u.sector AS unit_sector, o.name AS organisation_name, hc.code AS home_county_code
+    FROM people p LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN organisations o ON o.id = u.organisation_id
+    LEFT JOIN counties hc ON hc.id = p.home_county_id`;
 const MISSING = `(p.unit_id IS NULL OR p.phone IS NULL OR p.job_title IS NULL OR p.gender IS NULL OR p.birth_year IS NULL OR p.education_level IS NULL)`;
 
 type PersonRow = Record<string, unknown> & { id: string; first_name: string; last_name: string };
@@ -80,7 +83,9 @@ export class PersonService {
   create(input: CreatePersonInput): Promise<Person> {
     return this.tx.run(async (em) => {
       await assertUnit(em, input.unitId);
-      const entity = em.create(PersonEntity, { esfDataEntered: false, directoryOptIn: false, ...input, email: input.email.toLowerCase() });
+      const { homeCountyCode, ...fields } = input;
+      const homeCountyId = await this.homeCounty(em, homeCountyCode);
+      const entity = em.create(PersonEntity, { esfDataEntered: false, directoryOptIn: false, ...fields, email: input.email.toLowerCase(), homeCountyId });
       const saved = await saveUnique(em, entity, EMAIL_TAKEN);
       await audit(em, 'CREATE', 'Person', saved.id);
       return this.reload(em, saved.id);
@@ -91,7 +96,7 @@ export class PersonService {
   update(input: UpdatePersonInput): Promise<Person> {
     return this.tx.run(async (em) => {
       const principal = this.principals.current;
-      const coordinator = principal.role === Role.COUNTY_ADMIN || principal.role === Role.COUNTY_COORDINATOR;
+      const coordinator = MANAGES_PEOPLE.has(principal.role);
       if (!coordinator && (await selfPersonId(em, principal)) !== input.id) throw new NotFoundError('Person');
       if (!coordinator && input.email !== undefined) throw new ForbiddenError('Only a coordinator may change an e-mail address');
       const entity = await findOrFail(em, PersonEntity, 'Person', input.id, true);
@@ -126,6 +131,19 @@ export class PersonService {
         (r) => [r.name.toLowerCase(), r.id],
       );
     });
+  }
+
+  /** Participants of THL's trainer training name their county; county registries never need it. */
+  private async homeCounty(em: EntityManager, code: string | undefined): Promise<string | null> {
+    const national = !this.principals.current.countyCode;
+    if (!code) {
+      if (national) throw new InputError([{ field: 'input.homeCountyCode', message: "is required for participants of THL's trainer training" }]);
+      return null;
+    }
+    if (!national) throw new InputError([{ field: 'input.homeCountyCode', message: "is only for participants of THL's trainer training" }]);
+    const [county] = await em.query("SELECT id FROM counties WHERE code = $1 AND kind = 'COUNTY'", [code]);
+    if (!county) throw new InputError([{ field: 'input.homeCountyCode', message: 'is not a county code' }]);
+    return county.id;
   }
 
   private async reload(em: EntityManager, id: string): Promise<Person> {
@@ -174,6 +192,7 @@ function toModel(r: Record<string, unknown>): Person {
     educationLevel: (r['education_level'] as Person['educationLevel']) ?? null,
     esfDataEntered: Boolean(r['esf_data_entered']),
     directoryOptIn: Boolean(r['directory_opt_in']),
+    homeCountyCode: (r['home_county_code'] as string) ?? null,
     missingFields: [],
     version: r['version'] as number,
   };

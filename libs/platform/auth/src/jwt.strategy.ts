@@ -56,7 +56,11 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (NATIONAL_ROLES.has(role) && countyCode) throw new TokenRejected('national role bound to a county');
     if (countyCode && issuer.counties && !issuer.counties.includes(countyCode)) throw new TokenRejected('issuer may not vouch for this county');
 
-    const tenantId = countyCode ? await this.counties.tenantIdForCode(countyCode) : null;
+    const tenantId = countyCode
+      ? await this.counties.tenantIdForCode(countyCode)
+      : NATIONAL_ROLES.has(role)
+        ? await this.counties.nationalTenantId()
+        : null;
     if (countyCode && !tenantId) throw new TokenRejected('unknown county');
     return {
       id: `${claims.iss}#${claims.sub}`,

@@ -12,12 +12,14 @@ export interface Principal {
   role: Role;
   /** County code (e.g. "10") for county-bound callers, else null. */
   countyCode: string | null;
-  /** The county's id, which is the tenant id in the database; null for national callers. */
+  /** The tenant id in the database: the county's id, or THL's national tenant for national roles; null for THL's ESF reporters. */
   tenantId: string | null;
 }
 
 /** Finds a county's tenant id by its code; provided by the directory domain. */
 export interface CountyLookup {
   tenantIdForCode(code: string): Promise<string | null>;
+  /** THL's own tenant, where its trainer training and that course's participants are kept. */
+  nationalTenantId(): Promise<string | null>;
 }
 export const COUNTY_LOOKUP = Symbol('COUNTY_LOOKUP');

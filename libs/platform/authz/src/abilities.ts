@@ -41,7 +41,11 @@ const COUNTY_MANAGED: Subject[] = [
  * worker on their own profile and activities), the service checks the record as well.
  */
 const GRANTS: Record<Role, Grant> = {
-  [Role.NATIONAL_ADMIN]: () => undefined,
+  // THL's own tenant holds only its trainer training and that course's participants.
+  [Role.NATIONAL_ADMIN]: (can) => {
+    can('manage', ['Course', 'Attendance', 'Person']);
+    can('read', ['Programme', 'Certificate', 'Lineage']);
+  },
   [Role.NATIONAL_ANALYST]: () => undefined,
   [Role.COUNTY_ADMIN]: (can) => {
     can('manage', COUNTY_MANAGED);
@@ -73,6 +77,6 @@ export function abilityFor(principal: Principal): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
   everyone(can);
   // A county-less ESF reporter (THL's) reads aggregates only, never a county's registry.
-  if (!(principal.role === Role.ESF_REPORTER && !principal.tenantId)) GRANTS[principal.role](can);
+  if (!(principal.role === Role.ESF_REPORTER && !principal.countyCode)) GRANTS[principal.role](can);
   return build();
 }

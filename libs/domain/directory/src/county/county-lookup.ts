@@ -4,18 +4,36 @@ import { CountyLookup } from '@lahde/platform/auth';
 
 const TTL_MS = 5 * 60_000;
 
-/** County code to tenant id, cached briefly: the 22 tenants change about once a decade. */
+interface Tenants {
+  at: number;
+  counties: Map<string, string>;
+  national: string | null;
+}
+
+/** County code to tenant id, and THL's national tenant, cached briefly: tenants change about once a decade. */
 @Injectable()
 export class CachedCountyLookup implements CountyLookup {
-  private cache: { at: number; ids: Map<string, string> } | null = null;
+  private cache: Tenants | null = null;
 
   constructor(private readonly dataSource: DataSource) {}
 
   async tenantIdForCode(code: string): Promise<string | null> {
+    return (await this.tenants()).counties.get(code) ?? null;
+  }
+
+  async nationalTenantId(): Promise<string | null> {
+    return (await this.tenants()).national;
+  }
+
+  private async tenants(): Promise<Tenants> {
     if (!this.cache || Date.now() - this.cache.at > TTL_MS) {
-      const rows: Array<{ id: string; code: string }> = await this.dataSource.query('SELECT id, code FROM counties');
-      this.cache = { at: Date.now(), ids: new Map(rows.map((r) => [r.code, r.id])) };
+      const rows: Array<{ id: string; code: string; kind: string }> = await this.dataSource.query('SELECT id, code, kind FROM counties');
+      this.cache = {
+        at: Date.now(),
+        counties: new Map(rows.filter((r) => r.kind === 'COUNTY').map((r) => [r.code, r.id])),
+        national: rows.find((r) => r.kind === 'NATIONAL')?.id ?? null,
+      };
     }
-    return this.cache.ids.get(code) ?? null;
+    return this.cache;
   }
 }

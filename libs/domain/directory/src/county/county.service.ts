@@ -23,7 +23,7 @@ export class CountyService {
              SELECT year, population, source FROM county_populations
               WHERE county_id = c.id AND ($1::int IS NULL OR year <= $1) ORDER BY year DESC LIMIT 1
            ) p ON true
-          WHERE ($2::text IS NULL OR c.code = $2)
+          WHERE c.kind = 'COUNTY' AND ($2::text IS NULL OR c.code = $2)
           ORDER BY c.code`,
         [year, code ?? null],
       );

@@ -3,11 +3,33 @@ import { EntityManager } from 'typeorm';
 import { audit } from '@lahde/platform/audit';
 import { PrincipalContext } from '@lahde/platform/auth';
 import { InputError } from '@lahde/platform/errors';
-import { TenantTransaction } from '@lahde/platform/tenancy';
+import { TenantContext, TenantTransaction } from '@lahde/platform/tenancy';
 import { selfPersonId } from '@lahde/domain/people';
 import { assertCanManageCourse, courseVisibility } from './course-access';
 import { enrolmentProgress, loadCourse } from './course-reader';
 import { Certificate, CertificateKind, CompleteCourseInput, Course } from './course.models';
+
+interface TrainerHandoff {
+  homeCountyId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  phone: string | null;
+  jobTitle: string | null;
+  sourceCourseId: string;
+  issuedOn: string;
+}
+
+/** Graduates of a THL trainer course, with what their county registry needs of them. */
+function trainerHandoffs(em: EntityManager, courseId: string, issuedOn: string): Promise<TrainerHandoff[]> {
+  return em.query(
+    `SELECT p.home_county_id AS "homeCountyId", p.first_name AS "firstName", p.last_name AS "lastName", p.email, p.phone,
+            p.job_title AS "jobTitle", e.course_id AS "sourceCourseId", $2::text AS "issuedOn"
+       FROM enrolments e JOIN people p ON p.id = e.person_id
+      WHERE e.course_id = $1 AND e.status = 'COMPLETED' AND p.home_county_id IS NOT NULL`,
+    [courseId, issuedOn],
+  );
+}
 
 /** What completing a course of each tier makes a person. Addressing trainings certify nobody. */
 const CERTIFIES: Record<number, CertificateKind | undefined> = { 1: CertificateKind.TRAINER, 2: CertificateKind.KEY_WORKER };
@@ -16,6 +38,7 @@ const CERTIFIES: Record<number, CertificateKind | undefined> = { 1: CertificateK
 export class CertificationService {
   constructor(
     private readonly tx: TenantTransaction,
+    private readonly tenant: TenantContext,
     private readonly principals: PrincipalContext,
   ) {}
 
@@ -25,25 +48,25 @@ export class CertificationService {
    * stay enrolled with what they miss, so a made-up day or a late task can complete them by running
    * this again. The course is marked completed.
    */
-  completeCourse(input: CompleteCourseInput): Promise<Course> {
-    return this.tx.run(async (em) => {
+  async completeCourse(input: CompleteCourseInput): Promise<Course> {
+    const { course, handoffs } = await this.tx.run(async (em) => {
       await assertCanManageCourse(em, this.principals.current, input.courseId);
-      const [course] = await em.query(
+      const [row] = await em.query(
         `SELECT c.programme_id, c.status, p.tier, (SELECT min(session_date)::text FROM course_sessions WHERE course_id = c.id) AS first_session
            FROM courses c JOIN programmes p ON p.id = c.programme_id WHERE c.id = $1 FOR UPDATE OF c`,
         [input.courseId],
       );
-      if (course.status === 'CANCELLED') throw new InputError([{ field: 'input.courseId', message: 'the course was cancelled' }]);
-      if (!course.first_session || input.completedOn < course.first_session) {
+      if (row.status === 'CANCELLED') throw new InputError([{ field: 'input.courseId', message: 'the course was cancelled' }]);
+      if (!row.first_session || input.completedOn < row.first_session) {
         throw new InputError([{ field: 'input.completedOn', message: 'must be on or after the first session' }]);
       }
-      const completers = (await enrolmentProgress(em, input.courseId, course.programme_id)).filter((e) => e.status === 'ENROLLED' && e.missing.length === 0);
+      const completers = (await enrolmentProgress(em, input.courseId, row.programme_id)).filter((e) => e.status === 'ENROLLED' && e.missing.length === 0);
       const personIds = completers.map((e) => e.personId);
       await em.query(
         "UPDATE enrolments SET status = 'COMPLETED', completed_on = $3 WHERE course_id = $1 AND person_id = ANY($2::uuid[])",
         [input.courseId, personIds, input.completedOn],
       );
-      const kind = CERTIFIES[course.tier];
+      const kind = CERTIFIES[row.tier];
       if (kind) {
         const issued: Array<{ id: string }> = await em.query(
           `INSERT INTO certificates (person_id, kind, course_id, issued_on) SELECT unnest($1::uuid[]), $2, $3, $4
@@ -55,15 +78,48 @@ export class CertificationService {
       }
       await em.query("UPDATE courses SET status = 'COMPLETED', updated_at = now(), version = version + 1 WHERE id = $1", [input.courseId]);
       await audit(em, 'UPDATE', 'Course', input.courseId, ['status', 'enrolments']);
-      return loadCourse(em, input.courseId);
+      const national = !this.principals.current.countyCode && kind === CertificateKind.TRAINER;
+      return { course: await loadCourse(em, input.courseId), handoffs: national ? await trainerHandoffs(em, input.courseId, input.completedOn) : [] };
     });
+    await this.handOver(handoffs);
+    return course;
+  }
+
+  /**
+   * THL's trainer training ends in the trainers' own counties: each graduate appears in their county's
+   * registry (matched by e-mail, created if new) as a certified trainer linked to THL's course, so the
+   * chain THL → trainer → key worker is unbroken. Each county is written in its own tenant context and
+   * transaction, after THL's own transaction committed; every step is idempotent, so completing the
+   * course again repairs a hand-over that failed halfway.
+   */
+  private async handOver(handoffs: TrainerHandoff[]): Promise<void> {
+    const actor = this.principals.current.id;
+    for (const h of handoffs) {
+      await this.tenant.runAs(h.homeCountyId, actor, () =>
+        this.tx.run(async (em) => {
+          await em.query(
+            `INSERT INTO people (first_name, last_name, email, phone, job_title) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (tenant_id, lower(email)) DO NOTHING`,
+            [h.firstName, h.lastName, h.email, h.phone, h.jobTitle],
+          );
+          const [person] = await em.query('SELECT id FROM people WHERE lower(email) = lower($1)', [h.email]);
+          const issued: Array<{ id: string }> = await em.query(
+            `INSERT INTO certificates (person_id, kind, source_course_id, issued_on) VALUES ($1, 'TRAINER', $2, $3)
+             ON CONFLICT (tenant_id, person_id, kind) DO NOTHING RETURNING id`,
+            [person.id, h.sourceCourseId, h.issuedOn],
+          );
+          await audit(em, 'CREATE', 'Certificate', issued.map((c) => c.id));
+        }),
+      );
+    }
   }
 
   certificates(kind: CertificateKind | null, personId: string | null): Promise<Certificate[]> {
     return this.tx.run(async (em) => {
       const visible = (await courseVisibility(em, this.principals.current)) === 'true' ? 'true' : await this.ownOnly(em);
       return em.query(
-        `SELECT c.id, c.person_id AS "personId", p.first_name || ' ' || p.last_name AS name, c.kind, c.course_id AS "courseId", c.issued_on::text AS "issuedOn"
+        `SELECT c.id, c.person_id AS "personId", p.first_name || ' ' || p.last_name AS name, c.kind, c.course_id AS "courseId",
+                c.source_course_id IS NOT NULL AS "certifiedByThl", c.issued_on::text AS "issuedOn"
            FROM certificates c JOIN people p ON p.id = c.person_id
           WHERE ${visible} AND ($1::text IS NULL OR c.kind = $1) AND ($2::uuid IS NULL OR c.person_id = $2)
           ORDER BY c.issued_on, name`,

@@ -3,7 +3,7 @@ import { Principal, Role } from '@lahde/platform/auth';
 import { NotFoundError } from '@lahde/platform/errors';
 import { selfPersonId } from '@lahde/domain/people';
 
-const MANAGES_ALL = new Set([Role.COUNTY_ADMIN, Role.COUNTY_COORDINATOR]);
+const MANAGES_ALL = new Set([Role.COUNTY_ADMIN, Role.COUNTY_COORDINATOR, Role.NATIONAL_ADMIN]);
 
 export function managesAllCourses(principal: Principal): boolean {
   return MANAGES_ALL.has(principal.role);

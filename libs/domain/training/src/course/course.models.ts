@@ -111,6 +111,7 @@ export class Certificate {
   @Field() name: string;
   @Field(() => CertificateKind) kind: CertificateKind;
   @Field(() => ID, { nullable: true, description: 'The course that earned it: its trainers are who trained this person.' }) courseId: string | null;
+  @Field({ description: "Earned in THL's trainer training (the course itself is THL's and not visible here)." }) certifiedByThl: boolean;
   @Field() issuedOn: string;
 }
 

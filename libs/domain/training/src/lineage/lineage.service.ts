@@ -23,8 +23,8 @@ export class LineageService {
       if (!managesAllCourses(principal) && (await selfPersonId(em, principal)) !== personId) throw new NotFoundError('Person');
       const [person] = await em.query(
         `SELECT p.first_name || ' ' || p.last_name AS name,
-                EXISTS (SELECT 1 FROM certificates ce JOIN courses c ON c.id = ce.course_id JOIN programmes pr ON pr.id = c.programme_id
-                         WHERE ce.person_id = p.id AND ce.kind = 'TRAINER' AND pr.tier = 1) AS "trainedByThl"
+                EXISTS (SELECT 1 FROM certificates ce LEFT JOIN courses c ON c.id = ce.course_id LEFT JOIN programmes pr ON pr.id = c.programme_id
+                         WHERE ce.person_id = p.id AND ce.kind = 'TRAINER' AND (ce.source_course_id IS NOT NULL OR pr.tier = 1)) AS "trainedByThl"
            FROM people p WHERE p.id = $1`,
         [personId],
       );

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { RUNTIME_GROUP } from '../roles';
 import { isolateByTenant } from './tenant-isolation';
 
-/** Shared reference data (counties, municipalities, populations by year) and the first county-owned table. */
+/** Shared reference data (tenants, municipalities, populations by year) and the first county-owned table. */
 export class Foundation1764000000000 implements MigrationInterface {
   name = 'Foundation1764000000000';
 
@@ -14,7 +14,9 @@ export class Foundation1764000000000 implements MigrationInterface {
         name_fi text NOT NULL,
         name_sv text NOT NULL,
         name_en text NOT NULL,
-        map_id text
+        map_id text,
+        -- The 22 organisers are COUNTY tenants; THL's own tenant (its trainer training) is NATIONAL.
+        kind text NOT NULL DEFAULT 'COUNTY' CHECK (kind IN ('COUNTY', 'NATIONAL'))
       )`);
     await q.query(`
       CREATE TABLE county_populations (

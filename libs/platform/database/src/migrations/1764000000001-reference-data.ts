@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { COUNTIES, COUNTY_POPULATION_SOURCE, COUNTY_POPULATION_YEAR } from '../reference/counties.data';
 import { MUNICIPALITIES, MUNICIPALITY_POPULATION_SOURCE, MUNICIPALITY_POPULATION_YEAR } from '../reference/municipalities.data';
 
-/** Seeds the 22 tenants and 308 municipalities with their populations. A new year's figures are new rows. */
+/** Seeds the 22 county tenants, THL's national tenant and the 308 municipalities with populations. A new year's figures are new rows. */
 export class ReferenceData1764000000001 implements MigrationInterface {
   name = 'ReferenceData1764000000001';
 
@@ -11,6 +11,11 @@ export class ReferenceData1764000000001 implements MigrationInterface {
       `INSERT INTO counties (code, name_fi, name_sv, name_en, map_id)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])`,
       columns(COUNTIES, [0, 1, 2, 3, 5]),
+    );
+    // THL's own tenant: the trainer training it runs for participants from every county.
+    await q.query(
+      `INSERT INTO counties (code, name_fi, name_sv, name_en, map_id, kind)
+       VALUES ('00', 'Terveyden ja hyvinvoinnin laitos (THL)', 'Institutet för hälsa och välfärd (THL)', 'Finnish Institute for Health and Welfare (THL)', NULL, 'NATIONAL')`,
     );
     await q.query(
       `INSERT INTO county_populations (county_id, year, population, source)

@@ -64,6 +64,8 @@ export class Network1764000000002 implements MigrationInterface {
       education_level text CHECK (education_level IN ('ISCED_0_2', 'ISCED_3_4', 'ISCED_5_8')),
       esf_data_entered boolean NOT NULL DEFAULT false,
       directory_opt_in boolean NOT NULL DEFAULT false,
+      -- For participants of THL's trainer training (kept in THL's tenant): the county they come from.
+      home_county_id uuid REFERENCES counties(id),
       ${audit},
       UNIQUE (tenant_id, id),
       FOREIGN KEY (tenant_id, unit_id) REFERENCES units(tenant_id, id)`);
@@ -182,6 +184,8 @@ export class Network1764000000002 implements MigrationInterface {
       person_id uuid NOT NULL,
       kind text NOT NULL CHECK (kind IN ('TRAINER', 'KEY_WORKER')),
       course_id uuid,
+      -- A trainer certified by THL's course: that course, in THL's tenant (invisible to the county).
+      source_course_id uuid REFERENCES courses(id),
       issued_on date NOT NULL,
       UNIQUE (tenant_id, id),
       UNIQUE (tenant_id, person_id, kind),
@@ -254,7 +258,8 @@ export class Network1764000000002 implements MigrationInterface {
   }
 
   /**
-   * Each county gets its own copy of the national default curricula, which it may then adapt: curricula
+   * Each county gets its own copy of the national default curricula (THL's tenant the trainer training
+   * only), which it may then adapt: curricula
    * are data. Key worker training: four 4 h days, a 2 h closing session, a pre-task, three intermediate
    * tasks and a final task; complete when the four days are attended and the final task is accepted.
    */
@@ -294,7 +299,7 @@ export class Network1764000000002 implements MigrationInterface {
     for (const p of programmes) {
       const inserted: Array<{ id: string; tenant_id: string }> = await q.query(
         `INSERT INTO programmes (tenant_id, tier, name_fi, name_sv, name_en, is_national_default)
-         SELECT id, $1, $2, $3, $4, true FROM counties RETURNING id, tenant_id`,
+         SELECT id, $1, $2, $3, $4, true FROM counties WHERE kind = 'COUNTY' OR $1 = 1 RETURNING id, tenant_id`,
         [p.tier, ...p.names],
       );
       for (const [index, [kind, fi, sv, en, hours, required]] of p.modules.entries()) {
