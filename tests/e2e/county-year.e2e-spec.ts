@@ -230,6 +230,20 @@ describe("a county's year of the key worker model", () => {
     expect(errorCodes(await api.gql(LINEAGE, { id: keyWorkers[2] }, own))).toEqual(['NOT_FOUND']);
   });
 
+  it('shows where the network has gaps, and who has touched a person\'s data', async () => {
+    const gaps = await call<{ municipalitiesWithoutActiveKeyWorker: Array<{ nameFi: string }>; units: { nodes: Array<{ name: string }> } }>(
+      '{ municipalitiesWithoutActiveKeyWorker { nameFi } units(withoutActiveKeyWorker: true) { nodes { name } } }',
+    );
+    expect(gaps.municipalitiesWithoutActiveKeyWorker.map((m) => m.nameFi)).toEqual(['Hamina', 'Miehikkälä', 'Pyhtää', 'Virolahti']);
+    expect(gaps.units.nodes.map((u) => u.name)).toEqual(['Turvakoti']);
+    const { auditLog } = await call<{ auditLog: Array<{ action: string; actor: string }> }>(
+      'query($id: ID!) { auditLog(entity: "Person", entityId: $id) { action actor } }',
+      { id: keyWorkers[1] },
+    );
+    expect(auditLog.map((e) => e.action)).toContain('CREATE');
+    expect(auditLog.every((e) => e.actor.startsWith('https://idp.test.lahde#'))).toBe(true);
+  });
+
   it("keeps the county's training invisible to another county and to THL", async () => {
     const other = { role: Role.COUNTY_COORDINATOR, county: '09' };
     expect(errorCodes(await api.gql('query($id: ID!) { course(id: $id) { id } }', { id: spring }, other))).toEqual(['NOT_FOUND']);

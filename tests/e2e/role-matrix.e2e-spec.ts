@@ -22,6 +22,8 @@ const MATRIX: Array<[string, Role[], string, Record<string, unknown>?]> = [
   ['createOrganisation', MANAGERS, 'mutation { createOrganisation(input: { type: OTHER, name: "" }) { id } }'],
   ['updateOrganisation', MANAGERS, `mutation { updateOrganisation(input: { id: "${NONE}", version: 1 }) { id } }`],
   ['units', COUNTY_READERS, '{ units { totalCount } }'],
+  ['municipalitiesWithoutActiveKeyWorker', COUNTY_READERS, '{ municipalitiesWithoutActiveKeyWorker { code } }'],
+  ['auditLog', MANAGERS, '{ auditLog { action } }'],
   ['unit', COUNTY_READERS, `{ unit(id: "${NONE}") { id } }`],
   ['createUnit', MANAGERS, `mutation { createUnit(input: { organisationId: "${NONE}", name: "x", sector: OTHER }) { id } }`],
   ['updateUnit', MANAGERS, `mutation { updateUnit(input: { id: "${NONE}", version: 1 }) { id } }`],

@@ -14,6 +14,7 @@ import { CountyLookupModule, DirectoryJobsModule, DirectoryModule } from '@lahde
 import { NetworkModule } from '@lahde/domain/network';
 import { PeopleModule } from '@lahde/domain/people';
 import { TrainingModule } from '@lahde/domain/training';
+import { AuditLogResolver } from './audit/audit-log.resolver';
 import { HealthController } from './health/health.controller';
 import { MeResolver } from './me/me.resolver';
 
@@ -61,6 +62,7 @@ export class ApiModule {
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: AppErrorFilter },
         MeResolver,
+        AuditLogResolver,
       ],
       exports: [CONFIG],
     };

@@ -17,6 +17,12 @@ export class Unit {
 
 export const UnitConnection = ConnectionType(Unit, 'UnitConnection');
 
+@ObjectType({ description: 'A municipality without an active key worker in any unit.' })
+export class MunicipalityGap {
+  @Field() code: string;
+  @Field() nameFi: string;
+}
+
 @InputType()
 export class CreateUnitInput {
   @Field(() => ID) @IsUUID() organisationId: string;

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Can } from '@lahde/platform/authz';
 import { UuidPipe } from '@lahde/platform/errors';
-import { CreateUnitInput, Unit, UnitConnection, UnitListArgs, UpdateUnitInput } from './unit.models';
+import { CreateUnitInput, MunicipalityGap, Unit, UnitConnection, UnitListArgs, UpdateUnitInput } from './unit.models';
 import { UnitService } from './unit.service';
 
 @Resolver(() => Unit)
@@ -12,6 +12,12 @@ export class UnitResolver {
   @Can('read', 'Unit')
   units(@Args() args: UnitListArgs) {
     return this.unitService.list(args);
+  }
+
+  @Query(() => [MunicipalityGap], { description: 'Municipalities of your county where no unit has an active key worker.' })
+  @Can('read', 'Unit')
+  municipalitiesWithoutActiveKeyWorker() {
+    return this.unitService.municipalitiesWithoutActiveKeyWorker();
   }
 
   @Query(() => Unit)

@@ -34,6 +34,18 @@ export class UnitService {
     });
   }
 
+  /** Municipalities of the county where no unit has an active key worker: where the network has gaps. */
+  municipalitiesWithoutActiveKeyWorker(): Promise<Array<{ code: string; nameFi: string }>> {
+    return this.tx.run((em) =>
+      em.query(
+        `SELECT m.code, m.name_fi AS "nameFi" FROM municipalities m
+          WHERE m.county_id = NULLIF(current_setting('app.tenant_id', true), '')::uuid
+            AND NOT EXISTS (SELECT 1 FROM units u JOIN people p ON p.unit_id = u.id WHERE u.municipality_code = m.code AND ${ACTIVE_KEY_WORKER_SQL})
+          ORDER BY m.name_fi, m.code`,
+      ),
+    );
+  }
+
   get(id: string): Promise<Unit> {
     return this.tx.run(async (em) => toModel(await findOrFail(em, UnitEntity, 'Unit', id)));
   }
