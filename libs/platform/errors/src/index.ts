@@ -3,3 +3,4 @@ export * from './format-error';
 export * from './validation.pipe';
 export * from './app-error.filter';
 export * from './uuid.pipe';
+export * from './local-date';

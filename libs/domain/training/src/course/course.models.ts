@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { registerLabelledEnum, Sector } from '@lahde/domain/directory';
 import { ConnectionType, PageArgs } from '@lahde/platform/pagination';
-import { IsLocalDate, IsLocalTime } from '../shared/dates';
+import { IsLocalDate, IsLocalTime } from '@lahde/platform/errors';
 
 export enum CourseStatus {
   PLANNED = 'PLANNED',
