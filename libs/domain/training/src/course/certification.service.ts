@@ -117,7 +117,7 @@ export class CertificationService {
   certificates(kind: CertificateKind | null, personId: string | null): Promise<Certificate[]> {
     return this.tx.run(async (em) => {
       const visible = (await courseVisibility(em, this.principals.current)) === 'true' ? 'true' : await this.ownOnly(em);
-      return em.query(
+      const certificates: Certificate[] = await em.query(
         `SELECT c.id, c.person_id AS "personId", p.first_name || ' ' || p.last_name AS name, c.kind, c.course_id AS "courseId",
                 c.source_course_id IS NOT NULL AS "certifiedByThl", c.issued_on::text AS "issuedOn"
            FROM certificates c JOIN people p ON p.id = c.person_id
@@ -125,6 +125,8 @@ export class CertificationService {
           ORDER BY c.issued_on, name`,
         [kind, personId],
       );
+      await audit(em, 'READ_PERSONAL', 'Person', [...new Set(certificates.map((c) => c.personId))], ['name']);
+      return certificates;
     });
   }
 

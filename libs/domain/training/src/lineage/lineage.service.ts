@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { audit } from '@lahde/platform/audit';
 import { PrincipalContext } from '@lahde/platform/auth';
 import { NotFoundError } from '@lahde/platform/errors';
 import { TenantTransaction } from '@lahde/platform/tenancy';
@@ -43,6 +44,8 @@ export class LineageService {
           WHERE ct.person_id = $1 ORDER BY pr.tier, c.name, name`,
         [personId],
       );
+      const named = new Set([personId, ...trainedBy.map((l) => l.personId), ...trained.map((l) => l.personId)]);
+      await audit(em, 'READ_PERSONAL', 'Person', [...named], ['name']);
       return { personId, name: person.name, trainedByThl: person.trainedByThl, trainedBy, trained, reach: await reachOf(em, personId) };
     });
   }
