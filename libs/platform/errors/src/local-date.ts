@@ -36,3 +36,11 @@ export function IsLocalTime(options?: ValidationOptions): PropertyDecorator {
 export function helsinkiToday(now = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(now);
 }
+
+/** The same calendar day `years` later (29 February becomes 28 February). */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const shifted = new Date(Date.UTC(y + years, m - 1, d));
+  if (shifted.getUTCDate() !== d) shifted.setUTCDate(0);
+  return shifted.toISOString().slice(0, 10);
+}

@@ -4,6 +4,7 @@ import { audit } from '@lahde/platform/audit';
 import { PrincipalContext } from '@lahde/platform/auth';
 import { InputError } from '@lahde/platform/errors';
 import { TenantContext, TenantTransaction } from '@lahde/platform/tenancy';
+import { ensureActiveMembership } from '@lahde/domain/network';
 import { selfPersonId } from '@lahde/domain/people';
 import { assertCanManageCourse, courseVisibility } from './course-access';
 import { enrolmentProgress, loadCourse } from './course-reader';
@@ -136,13 +137,4 @@ export class CertificationService {
     if (!self) return 'false';
     return `(c.person_id = '${self}'::uuid OR EXISTS (SELECT 1 FROM course_trainers ct WHERE ct.course_id = c.course_id AND ct.person_id = '${self}'::uuid))`;
   }
-}
-
-// TEMPORARY until @lahde/domain/network exports ensureActiveMembership.
-async function ensureActiveMembership(em: EntityManager, personId: string, since: string): Promise<void> {
-  const [membership] = await em.query(
-    "INSERT INTO memberships (person_id, status, since) VALUES ($1, 'ACTIVE', $2) ON CONFLICT (tenant_id, person_id) DO NOTHING RETURNING id",
-    [personId, since],
-  );
-  if (membership) await em.query("INSERT INTO membership_events (membership_id, status, effective_on, reason) VALUES ($1, 'ACTIVE', $2, 'Certified')", [membership.id, since]);
 }
