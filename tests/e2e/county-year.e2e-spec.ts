@@ -230,6 +230,38 @@ describe("a county's year of the key worker model", () => {
     expect(errorCodes(await api.gql(LINEAGE, { id: keyWorkers[2] }, own))).toEqual(['NOT_FOUND']);
   });
 
+  it('holds the February review: some members gone, one on leave, the rest confirmed, history kept', async () => {
+    type Item = { membershipId: string; personId: string };
+    const opened = await call<{ openReviewRound: { counts: { total: number; open: number } } }>('mutation { openReviewRound(year: 2026) { counts { total open } } }');
+    expect(opened.openReviewRound.counts).toEqual({ total: 40, open: 40 });
+    const round = await call<{ reviewRound: { id: string; items: Item[] } }>('{ reviewRound(year: 2026) { id items { membershipId personId } } }');
+    const gone = keyWorkers.slice(5, 8);
+    const decide = (item: Item, outcome: string, newStatus?: string) =>
+      call('mutation($input: DecideReviewItemInput!) { decideReviewItem(input: $input) { outcome } }', {
+        input: { roundId: round.reviewRound.id, membershipId: item.membershipId, outcome, newStatus, effectiveOn: newStatus ? '2026-02-10' : undefined },
+      });
+    for (const item of round.reviewRound.items) {
+      if (gone.includes(item.personId)) await decide(item, 'GONE', 'LEFT_ORGANISATION');
+      else if (item.personId === keyWorkers[8]) await decide(item, 'CHANGED', 'ON_LEAVE');
+      else await decide(item, 'CONFIRMED');
+    }
+    const closed = await call<{ closeReviewRound: { closedOn: string; counts: Record<string, number> } }>('mutation { closeReviewRound(year: 2026) { closedOn counts { total open confirmed changed gone } } }');
+    expect(closed.closeReviewRound.counts).toEqual({ total: 40, open: 0, confirmed: 36, changed: 1, gone: 3 });
+
+    const active = await call<{ memberships: { totalCount: number } }>('{ memberships(status: ACTIVE) { totalCount } }');
+    expect(active.memberships.totalCount).toBe(36);
+    const leaver = round.reviewRound.items.find((i) => i.personId === gone[0])!;
+    const { membership } = await call<{ membership: { status: string; history: Array<{ status: string; reason: string | null }> } }>(
+      'query($id: ID!) { membership(id: $id) { status history { status reason } } }',
+      { id: leaver.membershipId },
+    );
+    expect(membership.status).toBe('LEFT_ORGANISATION');
+    expect(membership.history.map((h) => h.status)).toEqual(['LEFT_ORGANISATION', 'ACTIVE']);
+    expect(membership.history[0].reason).toBe('Review 2026');
+    // Certificates are history too: the 40 key workers trained stay in the lineage.
+    expect((await call<{ certificates: unknown[] }>('{ certificates(kind: KEY_WORKER) { id } }')).certificates).toHaveLength(40);
+  });
+
   it('shows where the network has gaps, and who has touched a person\'s data', async () => {
     const gaps = await call<{ municipalitiesWithoutActiveKeyWorker: Array<{ nameFi: string }>; units: { nodes: Array<{ name: string }> } }>(
       '{ municipalitiesWithoutActiveKeyWorker { nameFi } units(withoutActiveKeyWorker: true) { nodes { name } } }',
