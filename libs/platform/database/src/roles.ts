@@ -2,6 +2,11 @@ import { Client } from 'pg';
 
 /** Group roles the migrations grant to; login roles are members of them. */
 export const RUNTIME_GROUP = 'lahde_runtime';
+/**
+ * The national path: a unit of work for THL's national views switches to this role (SET LOCAL ROLE),
+ * which may read the aggregate relations of the `metrics` schema and nothing else.
+ */
+export const NATIONAL_GROUP = 'lahde_national';
 
 export interface RoleProvisioning {
   database: string;
@@ -29,7 +34,10 @@ export function rolesSql(p: RoleProvisioning): string[] {
     ensureRole(RUNTIME_GROUP, 'NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT'),
     ensureRole(p.owner.name, `LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE PASSWORD ${lit(p.owner.password)}`),
     ensureRole(p.runtime.name, `LOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE INHERIT CONNECTION LIMIT 400 PASSWORD ${lit(p.runtime.password)}`),
+    ensureRole(NATIONAL_GROUP, 'NOLOGIN NOSUPERUSER NOBYPASSRLS NOCREATEDB NOCREATEROLE NOINHERIT'),
     `GRANT ${RUNTIME_GROUP} TO ${id(p.runtime.name)}`,
+    // Membership only to switch roles (SET ROLE), without inheriting: the county path never reads national rows.
+    `GRANT ${NATIONAL_GROUP} TO ${id(p.runtime.name)} WITH INHERIT FALSE, SET TRUE`,
     `ALTER ROLE ${id(p.runtime.name)} SET statement_timeout = '15s'`,
     `ALTER ROLE ${id(p.runtime.name)} SET idle_in_transaction_session_timeout = '60s'`,
   ];
@@ -51,7 +59,7 @@ export async function provisionDatabase(superuserUrl: string, p: RoleProvisionin
   try {
     // Nobody but the owner may create objects in the public schema.
     await db.query(`REVOKE ALL ON DATABASE ${p.database} FROM PUBLIC`);
-    await db.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${p.database} TO ${RUNTIME_GROUP}, ${p.owner.name}`);
+    await db.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${p.database} TO ${RUNTIME_GROUP}, ${NATIONAL_GROUP}, ${p.owner.name}`);
     await db.query(`ALTER SCHEMA public OWNER TO ${p.owner.name}`);
     await db.query('REVOKE CREATE ON SCHEMA public FROM PUBLIC');
     await db.query('CREATE EXTENSION IF NOT EXISTS pgcrypto');

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { NATIONAL_GROUP } from '@lahde/platform/database';
 import { TenantContext } from './tenant-context';
 
 /**
@@ -22,6 +23,17 @@ export class TenantTransaction {
         tenantId,
         this.context.actorId ?? '',
       ]);
+      return work(manager);
+    });
+  }
+
+  /**
+   * THL's national views: the transaction switches to the national role, which can read the aggregate
+   * `metrics` schema and the reference data and nothing else; the database refuses any county table.
+   */
+  runNational<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SET LOCAL ROLE ${NATIONAL_GROUP}`);
       return work(manager);
     });
   }
