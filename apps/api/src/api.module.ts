@@ -11,6 +11,7 @@ import { AppErrorFilter, formatGraphQLError, InputValidationPipe } from '@lahde/
 import { QueueModule } from '@lahde/platform/queue';
 import { TenancyModule } from '@lahde/platform/tenancy';
 import { CountyLookupModule, DirectoryJobsModule, DirectoryModule } from '@lahde/domain/directory';
+import { MetricsJobsModule, MetricsModule } from '@lahde/domain/metrics';
 import { NetworkModule } from '@lahde/domain/network';
 import { PeopleModule } from '@lahde/domain/people';
 import { TrainingModule } from '@lahde/domain/training';
@@ -52,7 +53,8 @@ export class ApiModule {
         PeopleModule,
         NetworkModule,
         TrainingModule,
-        ...(config.runJobsInApi ? [DirectoryJobsModule] : []),
+        MetricsModule,
+        ...(config.runJobsInApi ? [DirectoryJobsModule, MetricsJobsModule] : []),
       ],
       controllers: [HealthController],
       providers: [

@@ -4,6 +4,7 @@ import { DatabaseModule } from '@lahde/platform/database';
 import { QueueModule } from '@lahde/platform/queue';
 import { TenancyModule } from '@lahde/platform/tenancy';
 import { DirectoryJobsModule } from '@lahde/domain/directory';
+import { MetricsJobsModule } from '@lahde/domain/metrics';
 
 /** The background worker: bull processors of every domain, no HTTP. */
 @Module({})
@@ -12,7 +13,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       global: true,
-      imports: [TenancyModule, DatabaseModule, QueueModule, DirectoryJobsModule],
+      imports: [TenancyModule, DatabaseModule, QueueModule, DirectoryJobsModule, MetricsJobsModule],
       providers: [{ provide: CONFIG, useValue: config }],
       exports: [CONFIG],
     };

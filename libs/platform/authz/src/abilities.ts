@@ -21,6 +21,8 @@ export type Subject =
   | 'Activity'
   | 'NetworkEvent'
   | 'AuditLog'
+  | 'NationalMetrics'
+  | 'CountyMetrics'
   | 'all';
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
@@ -43,16 +45,19 @@ const COUNTY_MANAGED: Subject[] = [
 const GRANTS: Record<Role, Grant> = {
   // THL's own tenant holds only its trainer training and that course's participants.
   [Role.NATIONAL_ADMIN]: (can) => {
+    can('read', ['NationalMetrics', 'CountyMetrics']);
     can('manage', ['Course', 'Attendance', 'Person']);
     can('read', ['Programme', 'Certificate', 'Lineage']);
   },
-  [Role.NATIONAL_ANALYST]: () => undefined,
+  [Role.NATIONAL_ANALYST]: (can) => can('read', ['NationalMetrics', 'CountyMetrics']),
   [Role.COUNTY_ADMIN]: (can) => {
     can('manage', COUNTY_MANAGED);
+    can('read', 'CountyMetrics');
     can('read', 'AuditLog');
   },
   [Role.COUNTY_COORDINATOR]: (can) => {
     can('manage', COUNTY_MANAGED);
+    can('read', 'CountyMetrics');
     can('read', 'AuditLog');
   },
   [Role.TRAINER]: (can) => {

@@ -5,6 +5,7 @@ import { AppConfig, CONFIG } from '@lahde/platform/config';
 /** Queues by name. Processors live in the domain libs and run in the worker (or in the API for local use). */
 export const Queues = {
   maintenance: 'maintenance',
+  metrics: 'metrics',
 } as const;
 
 /** Bull on Redis. Finished jobs are removed so Redis holds only work in flight; the database keeps the record. */
@@ -18,7 +19,7 @@ export const Queues = {
         defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000, attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
       }),
     }),
-    BullModule.registerQueue({ name: Queues.maintenance }),
+    BullModule.registerQueue({ name: Queues.maintenance }, { name: Queues.metrics }),
   ],
   exports: [BullModule],
 })

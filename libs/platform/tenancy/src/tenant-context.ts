@@ -11,6 +11,7 @@ export class MissingTenantContextError extends Error {
 
 const TENANT_ID = 'lahde.tenantId';
 const ACTOR_ID = 'lahde.actorId';
+const TOUCHED = 'lahde.touchedTenants';
 
 /**
  * The county (tenant) and actor of the current request or job, carried by nestjs-cls. It is set only by
@@ -33,15 +34,31 @@ export class TenantContext {
     return this.cls.isActive() ? (this.cls.get<string | null>(ACTOR_ID) ?? null) : null;
   }
 
+  /** Tenants whose data this request or job has worked on, e.g. to refresh their metrics after a write. */
+  get touchedTenants(): ReadonlySet<string> {
+    return (this.cls.isActive() && this.cls.get<Set<string>>(TOUCHED)) || new Set();
+  }
+
+  noteTouched(tenantId: string): void {
+    if (!this.cls.isActive()) return;
+    let touched = this.cls.get<Set<string> | undefined>(TOUCHED);
+    if (!touched) this.cls.set(TOUCHED, (touched = new Set()));
+    touched.add(tenantId);
+  }
+
   requireTenantId(): string {
     const tenantId = this.tenantId;
     if (!tenantId) throw new MissingTenantContextError();
     return tenantId;
   }
 
-  /** Runs `work` in a fresh context for a tenant: used by job processors, which have no request. */
+  /**
+   * Runs `work` for another tenant: job processors (which have no request) and hand-overs between
+   * tenants. A nested context inherits the request's record of touched tenants, nothing else matters.
+   */
   runAs<T>(tenantId: string, actorId: string, work: () => Promise<T>): Promise<T> {
-    return this.cls.run({ ifNested: 'override' }, () => {
+    if (this.cls.isActive() && !this.cls.get(TOUCHED)) this.cls.set(TOUCHED, new Set<string>());
+    return this.cls.run({ ifNested: 'inherit' }, () => {
       this.enter(tenantId, actorId);
       return work();
     });

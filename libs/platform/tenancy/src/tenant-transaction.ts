@@ -18,6 +18,7 @@ export class TenantTransaction {
   /** Runs `work` for the tenant of the current request or job; throws when there is none. */
   async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const tenantId = this.context.requireTenantId();
+    this.context.noteTouched(tenantId);
     return this.dataSource.transaction(async (manager) => {
       await manager.query("SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_id', $2, true)", [
         tenantId,

@@ -1,0 +1,2 @@
+export * from './metrics.module';
+export { refreshCounty } from './refresh-county';

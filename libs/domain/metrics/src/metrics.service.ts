@@ -1,0 +1,152 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { NotFoundError } from '@lahde/platform/errors';
+import { TenantTransaction } from '@lahde/platform/tenancy';
+import { CountyFigures, CountyMetrics, CoverageSlice, NationalMetrics, PeriodInput, TierThroughput } from './metrics.models';
+
+interface CoverageRow {
+  tenant_id: string;
+  code: string | null;
+  name: string;
+  population: number | null;
+  population_year: number | null;
+  active_key_workers: number;
+  certified_key_workers: number;
+  active_trainers: number;
+  municipalities: number;
+  municipalities_covered: number;
+  units: number;
+  units_covered: number;
+  as_of: Date | null;
+}
+
+interface ThroughputRow {
+  tenant_id: string;
+  tier: number;
+  courses: number;
+  enrolled: number;
+  completed: number;
+  dropped: number;
+  days: number[] | null;
+  addressing: number;
+}
+
+const SUMMED = ['active_key_workers', 'certified_key_workers', 'active_trainers', 'municipalities', 'municipalities_covered', 'units', 'units_covered', 'population'] as const;
+
+/** Reads the aggregate `metrics` schema: nationally as the national role, for one county in its tenant. */
+@Injectable()
+export class MetricsService {
+  constructor(private readonly tx: TenantTransaction) {}
+
+  national(period: PeriodInput): Promise<NationalMetrics> {
+    return this.tx.runNational(async (em) => {
+      const coverage = await coverageRows(em, null);
+      const throughput = await throughputRows(em, period);
+      const counties = coverage.map((row) => figures(row, throughput.filter((t) => t.tenant_id === row.tenant_id)));
+      const totalRow = coverage.reduce<CoverageRow>(
+        (sum, row) => {
+          for (const key of SUMMED) (sum[key] as number) = (sum[key] ?? 0) + (row[key] ?? 0);
+          return sum;
+        },
+        { tenant_id: '', code: null, name: 'Koko maa / Hela landet / Whole country', population_year: coverage[0]?.population_year ?? null, as_of: null } as CoverageRow,
+      );
+      const asOf = coverage.some((r) => !r.as_of) ? null : coverage.reduce<Date | null>((min, r) => (!min || r.as_of! < min ? r.as_of : min), null);
+      return { asOf, counties, total: { ...figures(totalRow, throughput), asOf } };
+    });
+  }
+
+  /** One county's figures with its breakdowns; the caller's access to the county was checked by the resolver. */
+  county(countyCode: string, period: PeriodInput, asNational: boolean): Promise<CountyMetrics> {
+    const run = asNational ? this.tx.runNational.bind(this.tx) : this.tx.run.bind(this.tx);
+    return run(async (em) => {
+      const [row] = await coverageRows(em, countyCode);
+      if (!row) throw new NotFoundError('County');
+      const throughput = await throughputRows(em, period, row.tenant_id);
+      const slices: Array<CoverageSlice & { dimension: string }> = await em.query(
+        `SELECT dimension, key, active_key_workers AS "activeKeyWorkers", units, units_covered AS "unitsCovered"
+           FROM metrics.coverage_breakdown WHERE tenant_id = $1 ORDER BY dimension, key`,
+        [row.tenant_id],
+      );
+      const of = (dimension: string) => slices.filter((s) => s.dimension === dimension).map(({ dimension: _d, ...slice }) => slice);
+      return { figures: figures(row, throughput), bySector: of('SECTOR'), byOrganisationType: of('ORGANISATION_TYPE'), byMunicipality: of('MUNICIPALITY') };
+    });
+  }
+}
+
+function coverageRows(em: EntityManager, code: string | null): Promise<CoverageRow[]> {
+  return em.query(
+    `SELECT c.id AS tenant_id, c.code, c.name_fi AS name, p.population, p.year AS population_year,
+            coalesce(m.active_key_workers, 0) AS active_key_workers, coalesce(m.certified_key_workers, 0) AS certified_key_workers,
+            coalesce(m.active_trainers, 0) AS active_trainers,
+            coalesce(m.municipalities, (SELECT count(*)::int FROM municipalities WHERE county_id = c.id)) AS municipalities,
+            coalesce(m.municipalities_covered, 0) AS municipalities_covered, coalesce(m.units, 0) AS units,
+            coalesce(m.units_covered, 0) AS units_covered, m.as_of
+       FROM counties c
+       LEFT JOIN metrics.county_coverage m ON m.tenant_id = c.id
+       LEFT JOIN LATERAL (SELECT population, year FROM county_populations WHERE county_id = c.id ORDER BY year DESC LIMIT 1) p ON true
+      WHERE c.kind = 'COUNTY' AND ($1::text IS NULL OR c.code = $1)
+      ORDER BY c.code`,
+    [code],
+  );
+}
+
+function throughputRows(em: EntityManager, period: PeriodInput, tenantId?: string): Promise<ThroughputRow[]> {
+  return em.query(
+    `WITH f AS (
+       SELECT * FROM metrics.course_facts WHERE first_session BETWEEN $1 AND $2 AND ($3::uuid IS NULL OR tenant_id = $3)
+     ), days AS (
+       SELECT tenant_id, tier, array_agg(d ORDER BY d) AS days FROM f, unnest(f.completion_days) AS d GROUP BY tenant_id, tier
+     )
+     SELECT f.tenant_id, f.tier, count(*)::int AS courses, sum(f.enrolled)::int AS enrolled, sum(f.completed)::int AS completed,
+            sum(f.dropped)::int AS dropped, days.days, sum(f.addressing_participants)::int AS addressing
+       FROM f LEFT JOIN days USING (tenant_id, tier)
+      GROUP BY f.tenant_id, f.tier, days.days`,
+    [period.from, period.to, tenantId ?? null],
+  );
+}
+
+function figures(row: CoverageRow, throughput: ThroughputRow[]): CountyFigures {
+  return {
+    countyCode: row.code,
+    name: row.name,
+    population: row.population,
+    populationYear: row.population_year,
+    activeKeyWorkers: row.active_key_workers,
+    certifiedKeyWorkers: row.certified_key_workers,
+    activeTrainers: row.active_trainers,
+    keyWorkersPer10k: row.population ? round((row.active_key_workers * 10_000) / row.population, 2) : null,
+    municipalities: row.municipalities,
+    municipalitiesCovered: row.municipalities_covered,
+    municipalityCoverageShare: row.municipalities ? round(row.municipalities_covered / row.municipalities, 4) : null,
+    units: row.units,
+    unitsCovered: row.units_covered,
+    throughput: [1, 2, 3].map((tier) => tierThroughput(tier, throughput.filter((t) => t.tier === tier))),
+    asOf: row.as_of,
+  };
+}
+
+function tierThroughput(tier: number, rows: ThroughputRow[]): TierThroughput {
+  const sum = (key: 'courses' | 'enrolled' | 'completed' | 'dropped' | 'addressing') => rows.reduce((s, r) => s + r[key], 0);
+  const days = rows.flatMap((r) => r.days ?? []).sort((a, b) => a - b);
+  const decided = sum('completed') + sum('dropped');
+  return {
+    tier,
+    coursesHeld: sum('courses'),
+    enrolled: sum('enrolled'),
+    completed: sum('completed'),
+    dropped: sum('dropped'),
+    completionRate: decided ? round(sum('completed') / decided, 4) : null,
+    medianDaysToCertification: days.length ? median(days) : null,
+    addressingParticipants: sum('addressing'),
+  };
+}
+
+function median(sorted: number[]): number {
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
