@@ -233,7 +233,7 @@ describe("a county's year of the key worker model", () => {
   it('holds the February review: some members gone, one on leave, the rest confirmed, history kept', async () => {
     type Item = { membershipId: string; personId: string };
     const opened = await call<{ openReviewRound: { counts: { total: number; open: number } } }>('mutation { openReviewRound(year: 2026) { counts { total open } } }');
-    expect(opened.openReviewRound.counts).toEqual({ total: 40, open: 40 });
+    expect(opened.openReviewRound.counts).toEqual({ total: 43, open: 43 }); // 40 key workers and the 3 trainers
     const round = await call<{ reviewRound: { id: string; items: Item[] } }>('{ reviewRound(year: 2026) { id items { membershipId personId } } }');
     const gone = keyWorkers.slice(5, 8);
     const decide = (item: Item, outcome: string, newStatus?: string) =>
@@ -246,10 +246,10 @@ describe("a county's year of the key worker model", () => {
       else await decide(item, 'CONFIRMED');
     }
     const closed = await call<{ closeReviewRound: { closedOn: string; counts: Record<string, number> } }>('mutation { closeReviewRound(year: 2026) { closedOn counts { total open confirmed changed gone } } }');
-    expect(closed.closeReviewRound.counts).toEqual({ total: 40, open: 0, confirmed: 36, changed: 1, gone: 3 });
+    expect(closed.closeReviewRound.counts).toEqual({ total: 43, open: 0, confirmed: 39, changed: 1, gone: 3 });
 
     const active = await call<{ memberships: { totalCount: number } }>('{ memberships(status: ACTIVE) { totalCount } }');
-    expect(active.memberships.totalCount).toBe(36);
+    expect(active.memberships.totalCount).toBe(39);
     const leaver = round.reviewRound.items.find((i) => i.personId === gone[0])!;
     const { membership } = await call<{ membership: { status: string; history: Array<{ status: string; reason: string | null }> } }>(
       'query($id: ID!) { membership(id: $id) { status history { status reason } } }',

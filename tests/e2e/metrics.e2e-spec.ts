@@ -152,11 +152,53 @@ describe('county and national metrics', () => {
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'period.to' }] });
   });
 
+  const CASCADE = `query($root: ID, $depth: Int) { cascade(rootId: $root, depth: $depth) {
+    id kind label certifiedByThl active broken trainers keyWorkers activeKeyWorkers addressingParticipants brokenLinks depth
+    children { id kind label certifiedByThl active broken keyWorkers activeKeyWorkers addressingParticipants children { id label active addressingParticipants } } } }`;
+  type Node = { id: string; kind: string; label: string | null; children: Node[] } & Record<string, unknown>;
+
+  it('shows the county its cascade with names: two THL-trained trainers, three key workers, 12 reached', async () => {
+    const { cascade } = await call<{ cascade: Node }>(CASCADE, { depth: 2 });
+    expect(cascade).toMatchObject({ id: 'county:11', kind: 'COUNTY', trainers: 2, keyWorkers: 3, activeKeyWorkers: 3, addressingParticipants: 12, brokenLinks: 0, depth: 2 });
+    expect(cascade.children.map((t) => t.label).sort()).toEqual(['t1 Eksote', 't2 Eksote']);
+    for (const trainer of cascade.children) {
+      expect(trainer).toMatchObject({ kind: 'TRAINER', certifiedByThl: true, active: true, broken: false, keyWorkers: 3, activeKeyWorkers: 3, addressingParticipants: 12 });
+      expect(trainer.children.map((k) => k.label).sort()).toEqual(['p1 Eksote', 'p2 Eksote', 'p3 Eksote']);
+    }
+    expect(errorCodes(await api.gql(CASCADE, { root: 'county:11' }, { role: Role.COUNTY_COORDINATOR, county: '04' }))).toEqual(['NOT_FOUND']);
+    expect(errorCodes(await api.gql(CASCADE, { root: 'THL' }, COORDINATOR))).toEqual(['NOT_FOUND']);
+  });
+
+  it('shows THL the national cascade to drill into, with counts and no names', async () => {
+    const { cascade } = await call<{ cascade: Node }>(CASCADE, { depth: 1 }, ANALYST);
+    expect(cascade.id).toBe('THL');
+    expect(cascade.children).toHaveLength(22);
+    const county = cascade.children.find((c) => c.id === 'county:11')!;
+    expect(county).toMatchObject({ label: 'Etelä-Karjalan hyvinvointialue', keyWorkers: 3, addressingParticipants: 12 });
+    const drilled = await call<{ cascade: Node }>(CASCADE, { root: 'county:11', depth: 2 }, ANALYST);
+    const labels = [drilled.cascade, ...drilled.cascade.children, ...drilled.cascade.children.flatMap((t) => t.children)].map((n) => n.label);
+    expect(labels).toEqual(['Etelä-Karjalan hyvinvointialue', null, null, null, null, null, null, null, null]);
+    const trainer = await call<{ cascade: Node }>(CASCADE, { root: drilled.cascade.children[0].id, depth: 1 }, ANALYST);
+    expect(trainer.cascade).toMatchObject({ kind: 'TRAINER', label: null, keyWorkers: 3 });
+    expect(errorCodes(await api.gql(CASCADE, { root: "THL'; DROP TABLE people; --" }, ANALYST))).toEqual(['BAD_USER_INPUT']);
+  });
+
   it('follows a write within seconds: a key worker leaves', async () => {
     await call('mutation($input: ChangeMembershipStatusInput!) { changeMembershipStatus(input: $input) { id } }', {
       input: { membershipId: p2Membership.id, version: p2Membership.version, status: 'LEFT_ORGANISATION', effectiveOn: '2025-09-01', reason: 'Moved' },
     });
     const metrics = await eventually(countyFigures, (m) => m.figures.activeKeyWorkers === 2);
     expect(metrics.figures).toMatchObject({ activeKeyWorkers: 2, certifiedKeyWorkers: 3, unitsCovered: 2 });
+  });
+
+  it('marks a broken link when a trainer leaves while their key workers are active', async () => {
+    const { memberships } = await call<{ memberships: { nodes: Array<{ id: string; personName: string; version: number }> } }>('{ memberships(status: ACTIVE) { nodes { id personName version } } }');
+    const t1 = memberships.nodes.find((m) => m.personName === 't1 Eksote')!;
+    await call('mutation($input: ChangeMembershipStatusInput!) { changeMembershipStatus(input: $input) { id } }', {
+      input: { membershipId: t1.id, version: t1.version, status: 'LEFT_ROLE', effectiveOn: '2025-10-01', reason: 'Retired' },
+    });
+    const { cascade } = await eventually(() => call<{ cascade: Node }>(CASCADE, { depth: 1 }), (r) => r.cascade['brokenLinks'] === 1);
+    expect(cascade).toMatchObject({ brokenLinks: 1, activeKeyWorkers: 2 });
+    expect(cascade.children.find((t) => t.label === 't1 Eksote')).toMatchObject({ active: false, broken: true, activeKeyWorkers: 2 });
   });
 });

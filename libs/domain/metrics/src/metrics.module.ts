@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { QueueModule } from '@lahde/platform/queue';
 import { MetricsRefreshProcessor, MetricsRefreshScheduler } from './metrics-refresh';
+import { CascadeResolver } from './cascade.resolver';
+import { CascadeService } from './cascade.service';
 import { MetricsResolver } from './metrics.resolver';
 import { MetricsService } from './metrics.service';
 import { RefreshMetricsAfterWrites } from './refresh-after-writes.interceptor';
@@ -9,7 +11,7 @@ import { RefreshMetricsAfterWrites } from './refresh-after-writes.interceptor';
 /** National and county metrics read from the aggregate schema; every mutation schedules a refresh. */
 @Module({
   imports: [QueueModule],
-  providers: [MetricsService, MetricsResolver, MetricsRefreshScheduler, { provide: APP_INTERCEPTOR, useClass: RefreshMetricsAfterWrites }],
+  providers: [MetricsService, MetricsResolver, CascadeService, CascadeResolver, MetricsRefreshScheduler, { provide: APP_INTERCEPTOR, useClass: RefreshMetricsAfterWrites }],
 })
 export class MetricsModule {}
 

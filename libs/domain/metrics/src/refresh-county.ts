@@ -15,7 +15,7 @@ const COVERED_UNITS = `SELECT DISTINCT p.unit_id FROM people p WHERE p.unit_id I
  * one go: the national view always sees a consistent snapshot with its `as_of` time.
  */
 export async function refreshCounty(em: EntityManager): Promise<void> {
-  for (const table of ['county_coverage', 'coverage_breakdown', 'course_facts', 'activity_facts']) await em.query(`DELETE FROM metrics.${table}`);
+  for (const table of ['county_coverage', 'coverage_breakdown', 'course_facts', 'activity_facts', 'cascade_nodes']) await em.query(`DELETE FROM metrics.${table}`);
 
   await em.query(`
     WITH covered AS (${COVERED_UNITS}),
@@ -65,4 +65,56 @@ export async function refreshCounty(em: EntityManager): Promise<void> {
     INSERT INTO metrics.activity_facts (tenant_id, month, kind, count, key_workers)
     SELECT tenant_id, date_trunc('month', occurred_on)::date, kind, sum(count), count(DISTINCT person_id)
       FROM activities GROUP BY tenant_id, date_trunc('month', occurred_on), kind`);
+
+  await em.query(`
+    INSERT INTO metrics.coverage_history (tenant_id, day, active_key_workers, active_trainers, units_covered, municipalities_covered)
+    SELECT tenant_id, (now() AT TIME ZONE 'Europe/Helsinki')::date, active_key_workers, active_trainers, units_covered, municipalities_covered
+      FROM metrics.county_coverage
+    ON CONFLICT (tenant_id, day) DO UPDATE SET active_key_workers = excluded.active_key_workers, active_trainers = excluded.active_trainers,
+      units_covered = excluded.units_covered, municipalities_covered = excluded.municipalities_covered`);
+
+  await refreshCascade(em);
+}
+
+/**
+ * Cascade nodes, keyed by md5(person id : county id): stable, but meaningless without the registry.
+ * Every certified trainer under the county, every certified key worker under each
+ * trainer who trained them (tier-2 courses they completed). Counts only; a trainer's link is broken
+ * when they left the network while key workers they trained are still active.
+ */
+async function refreshCascade(em: EntityManager): Promise<void> {
+  await em.query(`
+    WITH addressing AS (
+      SELECT ct.person_id, sum((SELECT count(*) FROM enrolments e WHERE e.course_id = c.id AND e.status <> 'DROPPED')
+                              + (SELECT coalesce(sum(h.participants), 0) FROM course_headcounts h WHERE h.course_id = c.id))::int AS participants
+        FROM course_trainers ct JOIN courses c ON c.id = ct.course_id JOIN programmes pr ON pr.id = c.programme_id AND pr.tier = 3
+       GROUP BY ct.person_id
+    ), certified AS (
+      SELECT p.id, p.tenant_id, ce.kind, NOT EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.status <> 'ACTIVE') AS active,
+             (ce.source_course_id IS NOT NULL OR EXISTS (SELECT 1 FROM courses c JOIN programmes pr ON pr.id = c.programme_id WHERE c.id = ce.course_id AND pr.tier = 1)) AS by_thl
+        FROM people p JOIN certificates ce ON ce.person_id = p.id
+    ), trained AS (
+      SELECT DISTINCT ct.person_id AS trainer_id, e.person_id AS key_worker_id
+        FROM course_trainers ct JOIN courses c ON c.id = ct.course_id JOIN programmes pr ON pr.id = c.programme_id AND pr.tier = 2
+        JOIN enrolments e ON e.course_id = c.id AND e.status = 'COMPLETED'
+    ), key_workers AS (
+      SELECT k.id, k.tenant_id, k.active, coalesce(a.participants, 0) AS participants
+        FROM certified k LEFT JOIN addressing a ON a.person_id = k.id WHERE k.kind = 'KEY_WORKER'
+    ), trainer_nodes AS (
+      SELECT t.id, t.tenant_id, t.by_thl, t.active, coalesce(a.participants, 0) AS own_participants,
+             count(kw.id) AS key_workers, count(kw.id) FILTER (WHERE kw.active) AS active_key_workers,
+             coalesce(sum(kw.participants), 0) AS trainee_participants
+        FROM certified t LEFT JOIN trained tr ON tr.trainer_id = t.id LEFT JOIN key_workers kw ON kw.id = tr.key_worker_id
+        LEFT JOIN addressing a ON a.person_id = t.id
+       WHERE t.kind = 'TRAINER'
+       GROUP BY t.id, t.tenant_id, t.by_thl, t.active, a.participants
+    )
+    INSERT INTO metrics.cascade_nodes (tenant_id, node_key, parent_key, kind, certified_by_thl, active, broken, key_workers, active_key_workers, addressing_participants)
+    SELECT tenant_id, md5(id::text || ':' || tenant_id::text), 'county', 'TRAINER', by_thl, active, NOT active AND active_key_workers > 0,
+           key_workers, active_key_workers, own_participants + trainee_participants
+      FROM trainer_nodes
+    UNION ALL
+    SELECT kw.tenant_id, md5(kw.id::text || ':' || kw.tenant_id::text), md5(tr.trainer_id::text || ':' || kw.tenant_id::text), 'KEY_WORKER', false,
+           kw.active, false, 0, 0, kw.participants
+      FROM key_workers kw JOIN trained tr ON tr.key_worker_id = kw.id`);
 }

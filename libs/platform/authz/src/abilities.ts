@@ -23,6 +23,7 @@ export type Subject =
   | 'AuditLog'
   | 'NationalMetrics'
   | 'CountyMetrics'
+  | 'Cascade'
   | 'all';
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
@@ -45,19 +46,19 @@ const COUNTY_MANAGED: Subject[] = [
 const GRANTS: Record<Role, Grant> = {
   // THL's own tenant holds only its trainer training and that course's participants.
   [Role.NATIONAL_ADMIN]: (can) => {
-    can('read', ['NationalMetrics', 'CountyMetrics']);
+    can('read', ['NationalMetrics', 'CountyMetrics', 'Cascade']);
     can('manage', ['Course', 'Attendance', 'Person']);
     can('read', ['Programme', 'Certificate', 'Lineage']);
   },
-  [Role.NATIONAL_ANALYST]: (can) => can('read', ['NationalMetrics', 'CountyMetrics']),
+  [Role.NATIONAL_ANALYST]: (can) => can('read', ['NationalMetrics', 'CountyMetrics', 'Cascade']),
   [Role.COUNTY_ADMIN]: (can) => {
     can('manage', COUNTY_MANAGED);
-    can('read', 'CountyMetrics');
+    can('read', ['CountyMetrics', 'Cascade']);
     can('read', 'AuditLog');
   },
   [Role.COUNTY_COORDINATOR]: (can) => {
     can('manage', COUNTY_MANAGED);
-    can('read', 'CountyMetrics');
+    can('read', ['CountyMetrics', 'Cascade']);
     can('read', 'AuditLog');
   },
   [Role.TRAINER]: (can) => {

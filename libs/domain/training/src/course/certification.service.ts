@@ -75,7 +75,9 @@ export class CertificationService {
           [personIds, kind, input.courseId, input.completedOn],
         );
         await audit(em, 'CREATE', 'Certificate', issued.map((c) => c.id));
-        if (kind === CertificateKind.KEY_WORKER) for (const id of personIds) await ensureActiveMembership(em, id, input.completedOn);
+        // Trainers and key workers alike are members of their county's network from certification on
+        // (THL's graduates join theirs in the hand-over below).
+        if (this.principals.current.countyCode) for (const id of personIds) await ensureActiveMembership(em, id, input.completedOn);
       }
       await em.query("UPDATE courses SET status = 'COMPLETED', updated_at = now(), version = version + 1 WHERE id = $1", [input.courseId]);
       await audit(em, 'UPDATE', 'Course', input.courseId, ['status', 'enrolments']);
@@ -110,6 +112,7 @@ export class CertificationService {
             [person.id, h.sourceCourseId, h.issuedOn],
           );
           await audit(em, 'CREATE', 'Certificate', issued.map((c) => c.id));
+          await ensureActiveMembership(em, person.id, h.issuedOn);
         }),
       );
     }

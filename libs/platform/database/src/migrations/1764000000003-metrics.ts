@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { NATIONAL_GROUP, RUNTIME_GROUP } from '../roles';
-import { CURRENT_TENANT } from './tenant-isolation';
+import { isolateAggregate } from './tenant-isolation';
 
 /**
  * The `metrics` schema: per-county aggregates with no personal data, written by the refresh job inside
@@ -63,14 +63,7 @@ export class Metrics1764000000003 implements MigrationInterface {
         key_workers int NOT NULL,
         PRIMARY KEY (tenant_id, month, kind)
       )`);
-    for (const table of ['county_coverage', 'coverage_breakdown', 'course_facts', 'activity_facts']) {
-      await q.query(`ALTER TABLE metrics.${table} ENABLE ROW LEVEL SECURITY`);
-      await q.query(`ALTER TABLE metrics.${table} FORCE ROW LEVEL SECURITY`);
-      await q.query(`CREATE POLICY county_rows ON metrics.${table} TO ${RUNTIME_GROUP} USING (tenant_id = ${CURRENT_TENANT}) WITH CHECK (tenant_id = ${CURRENT_TENANT})`);
-      await q.query(`CREATE POLICY national_read ON metrics.${table} FOR SELECT TO ${NATIONAL_GROUP} USING (true)`);
-      await q.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON metrics.${table} TO ${RUNTIME_GROUP}`);
-      await q.query(`GRANT SELECT ON metrics.${table} TO ${NATIONAL_GROUP}`);
-    }
+    for (const table of ['county_coverage', 'coverage_breakdown', 'course_facts', 'activity_facts']) await isolateAggregate(q, `metrics.${table}`);
   }
 
   async down(q: QueryRunner): Promise<void> {
