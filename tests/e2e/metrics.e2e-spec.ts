@@ -130,6 +130,54 @@ describe('county and national metrics', () => {
     ]);
   });
 
+  it('suppresses small demographic cells and counts activities per active key worker', async () => {
+    const { countyMetrics } = await call<{ countyMetrics: { figures: { activeKeyWorkersByGender: unknown[]; activities: unknown[] } } }>(
+      `query($period: PeriodInput!) { countyMetrics(countyCode: "11", period: $period) { figures {
+         activeKeyWorkersByGender { key count suppressed } activities { kind count perActiveKeyWorker } } } }`,
+      { period: YEAR_2025 },
+    );
+    // Three active key workers, none with a recorded gender: 3 is hidden, and so is a zero beside it.
+    expect(countyMetrics.figures.activeKeyWorkersByGender).toEqual([
+      { key: 'WOMAN', count: null, suppressed: true },
+      { key: 'MAN', count: 0, suppressed: false },
+      { key: 'NON_BINARY', count: 0, suppressed: false },
+      { key: 'UNKNOWN', count: null, suppressed: true },
+    ]);
+    expect(countyMetrics.figures.activities).toEqual([
+      { kind: 'CONSULTATION', count: 0, perActiveKeyWorker: 0 },
+      { kind: 'PAIR_WORK', count: 0, perActiveKeyWorker: 0 },
+      { kind: 'INFO_SESSION', count: 0, perActiveKeyWorker: 0 },
+      { kind: 'ADDRESSING_TRAINING', count: 0, perActiveKeyWorker: 0 },
+    ]);
+  });
+
+  it('gives any of it as a time series', async () => {
+    const { metricsTrend } = await call<{ metricsTrend: Array<Record<string, unknown>> }>(
+      `query($period: PeriodInput!) { metricsTrend(period: $period, granularity: MONTH) {
+         periodStart activeKeyWorkers keyWorkerCourses keyWorkersCertified trainersCertified addressingParticipants activities } }`,
+      { period: { from: '2025-01-01', to: '2025-06-30' } },
+    );
+    const point = (start: string, values: Record<string, number>) => ({
+      periodStart: start, activeKeyWorkers: null, keyWorkerCourses: 0, keyWorkersCertified: 0, trainersCertified: 0, addressingParticipants: 0, activities: 0, ...values,
+    });
+    expect(metricsTrend).toEqual([
+      point('2025-01-01', { trainersCertified: 2 }),
+      point('2025-02-01', {}),
+      point('2025-03-01', { keyWorkerCourses: 1, keyWorkersCertified: 3 }),
+      point('2025-04-01', {}),
+      point('2025-05-01', { addressingParticipants: 12 }),
+      point('2025-06-01', {}),
+    ]);
+    const quarters = await call<{ metricsTrend: Array<{ periodStart: string }> }>(
+      '{ metricsTrend(period: { from: "2025-01-01", to: "2025-12-31" }, granularity: QUARTER, countyCode: "11") { periodStart } }',
+      {},
+      ANALYST,
+    );
+    expect(quarters.metricsTrend.map((p) => p.periodStart)).toEqual(['2025-01-01', '2025-04-01', '2025-07-01', '2025-10-01']);
+    expect(errorCodes(await api.gql('{ metricsTrend(period: { from: "2025-01-01", to: "2025-12-31" }, countyCode: "04") { periodStart } }'))).toEqual(['UNAUTHENTICATED']);
+    expect(errorCodes(await api.gql('{ metricsTrend(period: { from: "2025-01-01", to: "2025-12-31" }, countyCode: "04") { periodStart } }', {}, COORDINATOR))).toEqual(['FORBIDDEN']);
+  });
+
   it('shows THL the same county side by side with the others, aggregates only, with totals', async () => {
     const { nationalMetrics } = await call<{ nationalMetrics: { asOf: string | null; counties: Figures[]; total: Figures } }>(
       `query($period: PeriodInput!) { nationalMetrics(period: $period) { asOf counties { ${FIGURES} } total { ${FIGURES} } } }`,

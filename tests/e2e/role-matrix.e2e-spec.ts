@@ -25,6 +25,7 @@ const MATRIX: Array<[string, Role[], string, Record<string, unknown>?]> = [
   ['municipalitiesWithoutActiveKeyWorker', COUNTY_READERS, '{ municipalitiesWithoutActiveKeyWorker { code } }'],
   ['auditLog', MANAGERS, '{ auditLog { action } }'],
   ['nationalMetrics', [NA, AN], '{ nationalMetrics(period: { from: "2025-01-01", to: "2025-12-31" }) { asOf } }'],
+  ['metricsTrend', [NA, AN, CA, CC], '{ metricsTrend(period: { from: "2025-01-01", to: "2025-03-31" }) { periodStart } }'],
   ['cascade', [NA, AN, CA, CC], '{ cascade(depth: 1) { id trainers } }'],
   ['countyMetrics', [NA, AN, CA, CC], '{ countyMetrics(countyCode: "20", period: { from: "2025-01-01", to: "2025-12-31" }) { figures { activeKeyWorkers } } }'],
   ['unit', COUNTY_READERS, `{ unit(id: "${NONE}") { id } }`],

@@ -1,4 +1,4 @@
-import { Field, Float, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { IsLocalDate } from '@lahde/platform/errors';
 
 @InputType({ description: 'A date range, both ends included (local dates). A course counts in the period of its first session.' })
@@ -19,6 +19,20 @@ export class TierThroughput {
   @Field(() => Int, { description: 'Addressing-training participants (tier 3: named and anonymous).' }) addressingParticipants: number;
 }
 
+@ObjectType({ description: 'A count in a breakdown that could single someone out: below 5 it is suppressed (null), and so is the next smallest if needed.' })
+export class SuppressedCount {
+  @Field() key: string;
+  @Field(() => Int, { nullable: true }) count: number | null;
+  @Field() suppressed: boolean;
+}
+
+@ObjectType({ description: 'Logged key-worker activities of one kind in the period.' })
+export class ActivityCount {
+  @Field({ description: 'CONSULTATION, PAIR_WORK, INFO_SESSION or ADDRESSING_TRAINING.' }) kind: string;
+  @Field(() => Int) count: number;
+  @Field(() => Float, { nullable: true, description: 'count / active key workers.' }) perActiveKeyWorker: number | null;
+}
+
 @ObjectType({ description: "One county's figures (or the national total): aggregates only, no personal data." })
 export class CountyFigures {
   @Field(() => String, { nullable: true, description: 'Null for the national total.' }) countyCode: string | null;
@@ -36,6 +50,9 @@ export class CountyFigures {
   @Field(() => Int) units: number;
   @Field(() => Int) unitsCovered: number;
   @Field(() => [TierThroughput]) throughput: TierThroughput[];
+  @Field(() => [ActivityCount]) activities: ActivityCount[];
+  @Field(() => [SuppressedCount], { description: 'Active key workers by gender (WOMAN, MAN, NON_BINARY, UNKNOWN).' }) activeKeyWorkersByGender: SuppressedCount[];
+  @Field(() => [SuppressedCount], { description: 'Active key workers by age band (18-29, 30-54, 55+, UNKNOWN).' }) activeKeyWorkersByAgeBand: SuppressedCount[];
   @Field(() => Date, { nullable: true, description: 'When these figures were computed (null: never).' }) asOf: Date | null;
 }
 
@@ -60,4 +77,23 @@ export class CountyMetrics {
   @Field(() => [CoverageSlice]) bySector: CoverageSlice[];
   @Field(() => [CoverageSlice]) byOrganisationType: CoverageSlice[];
   @Field(() => [CoverageSlice], { description: 'Keyed by municipality code.' }) byMunicipality: CoverageSlice[];
+}
+
+export enum Granularity {
+  MONTH = 'MONTH',
+  QUARTER = 'QUARTER',
+  YEAR = 'YEAR',
+}
+registerEnumType(Granularity, { name: 'Granularity' });
+
+@ObjectType({ description: 'One point of a trend.' })
+export class TrendPoint {
+  @Field({ description: 'First day of the month, quarter or year.' }) periodStart: string;
+  @Field(() => Int, { nullable: true, description: 'Active key workers at the last refresh within the period (null before records began).' })
+  activeKeyWorkers: number | null;
+  @Field(() => Int, { description: 'Key worker courses (tier 2) whose first session falls in the period.' }) keyWorkerCourses: number;
+  @Field(() => Int, { description: 'Key workers certified from those courses.' }) keyWorkersCertified: number;
+  @Field(() => Int, { description: 'Trainers certified from tier-1 courses starting in the period.' }) trainersCertified: number;
+  @Field(() => Int) addressingParticipants: number;
+  @Field(() => Int, { description: 'Logged activities of every kind.' }) activities: number;
 }

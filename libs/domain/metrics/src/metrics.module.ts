@@ -6,12 +6,13 @@ import { CascadeResolver } from './cascade.resolver';
 import { CascadeService } from './cascade.service';
 import { MetricsResolver } from './metrics.resolver';
 import { MetricsService } from './metrics.service';
+import { TrendService } from './trend.service';
 import { RefreshMetricsAfterWrites } from './refresh-after-writes.interceptor';
 
 /** National and county metrics read from the aggregate schema; every mutation schedules a refresh. */
 @Module({
   imports: [QueueModule],
-  providers: [MetricsService, MetricsResolver, CascadeService, CascadeResolver, MetricsRefreshScheduler, { provide: APP_INTERCEPTOR, useClass: RefreshMetricsAfterWrites }],
+  providers: [MetricsService, TrendService, MetricsResolver, CascadeService, CascadeResolver, MetricsRefreshScheduler, { provide: APP_INTERCEPTOR, useClass: RefreshMetricsAfterWrites }],
 })
 export class MetricsModule {}
 

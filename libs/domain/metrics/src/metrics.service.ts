@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { NotFoundError } from '@lahde/platform/errors';
 import { TenantTransaction } from '@lahde/platform/tenancy';
-import { CountyFigures, CountyMetrics, CoverageSlice, NationalMetrics, PeriodInput, TierThroughput } from './metrics.models';
+import { ActivityCount, CountyFigures, CountyMetrics, CoverageSlice, NationalMetrics, PeriodInput, SuppressedCount, TierThroughput } from './metrics.models';
+import { suppress } from './suppression';
 
 interface CoverageRow {
   tenant_id: string;
@@ -31,6 +32,13 @@ interface ThroughputRow {
   addressing: number;
 }
 
+/** Everything per county that is not coverage: throughput, activities, demographic cells. */
+interface Facts {
+  throughput: ThroughputRow[];
+  activities: Array<{ tenant_id: string; kind: string; count: number }>;
+  demographics: Array<{ tenant_id: string; dimension: string; key: string; count: number }>;
+}
+
 const SUMMED = ['active_key_workers', 'certified_key_workers', 'active_trainers', 'municipalities', 'municipalities_covered', 'units', 'units_covered', 'population'] as const;
 
 /** Reads the aggregate `metrics` schema: nationally as the national role, for one county in its tenant. */
@@ -41,8 +49,8 @@ export class MetricsService {
   national(period: PeriodInput): Promise<NationalMetrics> {
     return this.tx.runNational(async (em) => {
       const coverage = await coverageRows(em, null);
-      const throughput = await throughputRows(em, period);
-      const counties = coverage.map((row) => figures(row, throughput.filter((t) => t.tenant_id === row.tenant_id)));
+      const facts = await factRows(em, period);
+      const counties = coverage.map((row) => figures(row, onlyTenant(facts, row.tenant_id)));
       const totalRow = coverage.reduce<CoverageRow>(
         (sum, row) => {
           for (const key of SUMMED) (sum[key] as number) = (sum[key] ?? 0) + (row[key] ?? 0);
@@ -51,7 +59,16 @@ export class MetricsService {
         { tenant_id: '', code: null, name: 'Koko maa / Hela landet / Whole country', population_year: coverage[0]?.population_year ?? null, as_of: null } as CoverageRow,
       );
       const asOf = coverage.some((r) => !r.as_of) ? null : coverage.reduce<Date | null>((min, r) => (!min || r.as_of! < min ? r.as_of : min), null);
-      return { asOf, counties, total: { ...figures(totalRow, throughput), asOf } };
+      return { asOf, counties, total: { ...figures(totalRow, facts), asOf } };
+    });
+  }
+
+  /** The tenant id of a county code (reference data), or NOT_FOUND. */
+  tenantOf(code: string): Promise<string> {
+    return this.tx.runShared(async (em) => {
+      const [county] = await em.query("SELECT id FROM counties WHERE code = $1 AND kind = 'COUNTY'", [code]);
+      if (!county) throw new NotFoundError('County');
+      return county.id as string;
     });
   }
 
@@ -61,14 +78,14 @@ export class MetricsService {
     return run(async (em) => {
       const [row] = await coverageRows(em, countyCode);
       if (!row) throw new NotFoundError('County');
-      const throughput = await throughputRows(em, period, row.tenant_id);
+      const facts = await factRows(em, period, row.tenant_id);
       const slices: Array<CoverageSlice & { dimension: string }> = await em.query(
         `SELECT dimension, key, active_key_workers AS "activeKeyWorkers", units, units_covered AS "unitsCovered"
            FROM metrics.coverage_breakdown WHERE tenant_id = $1 ORDER BY dimension, key`,
         [row.tenant_id],
       );
       const of = (dimension: string) => slices.filter((s) => s.dimension === dimension).map(({ dimension: _d, ...slice }) => slice);
-      return { figures: figures(row, throughput), bySector: of('SECTOR'), byOrganisationType: of('ORGANISATION_TYPE'), byMunicipality: of('MUNICIPALITY') };
+      return { figures: figures(row, facts), bySector: of('SECTOR'), byOrganisationType: of('ORGANISATION_TYPE'), byMunicipality: of('MUNICIPALITY') };
     });
   }
 }
@@ -90,7 +107,33 @@ function coverageRows(em: EntityManager, code: string | null): Promise<CoverageR
   );
 }
 
-function throughputRows(em: EntityManager, period: PeriodInput, tenantId?: string): Promise<ThroughputRow[]> {
+async function factRows(em: EntityManager, period: PeriodInput, tenantId?: string): Promise<Facts> {
+  const params = [period.from, period.to, tenantId ?? null];
+  return {
+    throughput: await throughputRows(em, params),
+    activities: await em.query(
+      `SELECT tenant_id, kind, sum(count)::int AS count FROM metrics.activity_facts
+        WHERE month BETWEEN date_trunc('month', $1::date) AND $2 AND ($3::uuid IS NULL OR tenant_id = $3) GROUP BY tenant_id, kind`,
+      params,
+    ),
+    demographics: await em.query(
+      // Demographics describe the active key workers now, whatever the period.
+      `SELECT tenant_id, dimension, key, active_key_workers AS count FROM metrics.coverage_breakdown
+        WHERE dimension IN ('GENDER', 'AGE_BAND') AND ($1::uuid IS NULL OR tenant_id = $1)`,
+      [tenantId ?? null],
+    ),
+  };
+}
+
+function onlyTenant(facts: Facts, tenantId: string): Facts {
+  return {
+    throughput: facts.throughput.filter((r) => r.tenant_id === tenantId),
+    activities: facts.activities.filter((r) => r.tenant_id === tenantId),
+    demographics: facts.demographics.filter((r) => r.tenant_id === tenantId),
+  };
+}
+
+function throughputRows(em: EntityManager, params: unknown[]): Promise<ThroughputRow[]> {
   return em.query(
     `WITH f AS (
        SELECT * FROM metrics.course_facts WHERE first_session BETWEEN $1 AND $2 AND ($3::uuid IS NULL OR tenant_id = $3)
@@ -101,11 +144,12 @@ function throughputRows(em: EntityManager, period: PeriodInput, tenantId?: strin
             sum(f.dropped)::int AS dropped, days.days, sum(f.addressing_participants)::int AS addressing
        FROM f LEFT JOIN days USING (tenant_id, tier)
       GROUP BY f.tenant_id, f.tier, days.days`,
-    [period.from, period.to, tenantId ?? null],
+    params,
   );
 }
 
-function figures(row: CoverageRow, throughput: ThroughputRow[]): CountyFigures {
+function figures(row: CoverageRow, facts: Facts): CountyFigures {
+  const { throughput } = facts;
   return {
     countyCode: row.code,
     name: row.name,
@@ -121,8 +165,25 @@ function figures(row: CoverageRow, throughput: ThroughputRow[]): CountyFigures {
     units: row.units,
     unitsCovered: row.units_covered,
     throughput: [1, 2, 3].map((tier) => tierThroughput(tier, throughput.filter((t) => t.tier === tier))),
+    activities: activityCounts(facts.activities, row.active_key_workers),
+    activeKeyWorkersByGender: demographic(facts.demographics, 'GENDER', ['WOMAN', 'MAN', 'NON_BINARY', 'UNKNOWN']),
+    activeKeyWorkersByAgeBand: demographic(facts.demographics, 'AGE_BAND', ['18-29', '30-54', '55+', 'UNKNOWN']),
     asOf: row.as_of,
   };
+}
+
+const ACTIVITY_KINDS = ['CONSULTATION', 'PAIR_WORK', 'INFO_SESSION', 'ADDRESSING_TRAINING'];
+
+function activityCounts(rows: Facts['activities'], activeKeyWorkers: number): ActivityCount[] {
+  return ACTIVITY_KINDS.map((kind) => {
+    const count = rows.filter((r) => r.kind === kind).reduce((sum, r) => sum + r.count, 0);
+    return { kind, count, perActiveKeyWorker: activeKeyWorkers ? round(count / activeKeyWorkers, 2) : null };
+  });
+}
+
+/** Sums the cells of one breakdown (over every county for the national total) and suppresses small ones. */
+function demographic(rows: Facts['demographics'], dimension: string, keys: string[]): SuppressedCount[] {
+  return suppress(keys.map((key) => ({ key, count: rows.filter((r) => r.dimension === dimension && r.key === key).reduce((sum, r) => sum + r.count, 0) })));
 }
 
 function tierThroughput(tier: number, rows: ThroughputRow[]): TierThroughput {

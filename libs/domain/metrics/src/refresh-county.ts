@@ -47,6 +47,21 @@ export async function refreshCounty(em: EntityManager): Promise<void> {
      WHERE d.key <> ''
      GROUP BY d.dimension, d.key`);
 
+  // Active key workers by gender and age band (at the end of this year), for breakdowns that are
+  // suppressed when small; `units` columns do not apply and stay 0.
+  await em.query(`
+    INSERT INTO metrics.coverage_breakdown (tenant_id, dimension, key, active_key_workers, units, units_covered)
+    SELECT NULLIF(current_setting('app.tenant_id', true), '')::uuid, d.dimension, d.key, count(*), 0, 0
+      FROM people p
+      CROSS JOIN LATERAL (VALUES
+        ('GENDER', coalesce(p.gender, 'UNKNOWN')),
+        ('AGE_BAND', CASE WHEN p.birth_year IS NULL THEN 'UNKNOWN'
+                          WHEN extract(year FROM now()) - p.birth_year < 30 THEN '18-29'
+                          WHEN extract(year FROM now()) - p.birth_year < 55 THEN '30-54'
+                          ELSE '55+' END)) AS d(dimension, key)
+     WHERE ${ACTIVE_KEY_WORKER_SQL}
+     GROUP BY d.dimension, d.key`);
+
   await em.query(`
     INSERT INTO metrics.course_facts (tenant_id, course_id, tier, status, first_session, last_session, enrolled, completed, dropped,
                                       completion_days, addressing_participants)

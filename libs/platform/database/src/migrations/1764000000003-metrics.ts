@@ -30,7 +30,7 @@ export class Metrics1764000000003 implements MigrationInterface {
     await q.query(`
       CREATE TABLE metrics.coverage_breakdown (
         tenant_id uuid NOT NULL REFERENCES counties(id),
-        dimension text NOT NULL CHECK (dimension IN ('SECTOR', 'ORGANISATION_TYPE', 'MUNICIPALITY')),
+        dimension text NOT NULL CHECK (dimension IN ('SECTOR', 'ORGANISATION_TYPE', 'MUNICIPALITY', 'GENDER', 'AGE_BAND')),
         key text NOT NULL,
         active_key_workers int NOT NULL,
         units int NOT NULL,
