@@ -21,7 +21,8 @@ describe('national path and metrics schema', () => {
   const coverageRow = (tenant: string) =>
     db.query(
       `INSERT INTO metrics.county_coverage (tenant_id, as_of, active_key_workers, certified_key_workers, active_trainers, municipalities, municipalities_covered, units, units_covered)
-       VALUES ($1, now(), 1, 1, 0, 1, 1, 1, 1)`,
+       VALUES ($1, now(), 1, 1, 0, 1, 1, 1, 1)
+       ON CONFLICT (tenant_id) DO UPDATE SET as_of = excluded.as_of`,
       [tenant],
     );
 
@@ -56,8 +57,9 @@ describe('national path and metrics schema', () => {
     await coverageRow(countyB);
     await db.query('COMMIT');
     try {
+      // Refresh jobs of the e2e suites may write rows of their own meanwhile: only A's may show.
       const seenByA = await tx(asCounty(countyA), () => db.query('SELECT tenant_id FROM metrics.county_coverage'));
-      expect(seenByA.rows).toEqual([]);
+      expect(seenByA.rows.filter((r) => r.tenant_id !== countyA)).toEqual([]);
       const seenNationally = await tx(NATIONAL, () => db.query('SELECT tenant_id FROM metrics.county_coverage'));
       expect(seenNationally.rows.map((r) => r.tenant_id)).toContain(countyB);
     } finally {

@@ -1,11 +1,14 @@
 import { InjectQueue, Process, Processor } from '@nestjs/bull';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job, Queue } from 'bull';
 import { Queues, TenantJobData } from '@lahde/platform/queue';
 import { TenantContext, TenantTransaction } from '@lahde/platform/tenancy';
 import { refreshCounty } from './refresh-county';
 
 export const REFRESH_JOB = 'refresh-county';
+/** The safety net: every county is refreshed at worker start and every 15 minutes. */
+export const REFRESH_ALL_JOB = 'refresh-all';
+const REFRESH_ALL_EVERY_MS = 15 * 60_000;
 /** How long a refresh waits for more writes of the same county before it runs. */
 export const REFRESH_DELAY_MS = 500;
 
@@ -31,11 +34,25 @@ export class MetricsRefreshScheduler {
 }
 
 @Processor(Queues.metrics)
-export class MetricsRefreshProcessor {
+export class MetricsRefreshProcessor implements OnApplicationBootstrap {
   constructor(
     private readonly tenant: TenantContext,
     private readonly tx: TenantTransaction,
+    private readonly scheduler: MetricsRefreshScheduler,
+    @InjectQueue(Queues.metrics) private readonly queue: Queue,
   ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.add(REFRESH_ALL_JOB, {}, { repeat: { every: REFRESH_ALL_EVERY_MS }, jobId: REFRESH_ALL_JOB });
+    await this.queue.add(REFRESH_ALL_JOB, {}, { jobId: `${REFRESH_ALL_JOB}:boot:${Date.now()}` });
+  }
+
+  /** Catches up whatever a missed schedule (e.g. Redis down during a write) left stale. */
+  @Process(REFRESH_ALL_JOB)
+  async refreshAll(): Promise<void> {
+    const tenants: Array<{ id: string }> = await this.tx.runShared((em) => em.query("SELECT id FROM counties WHERE kind = 'COUNTY'"));
+    for (const { id } of tenants) await this.scheduler.schedule(id, 'system');
+  }
 
   @Process(REFRESH_JOB)
   refresh(job: Job<TenantJobData>): Promise<void> {

@@ -17,5 +17,5 @@ import { RefreshMetricsAfterWrites } from './refresh-after-writes.interceptor';
 export class MetricsModule {}
 
 /** The refresh processor; loaded by the worker (and by the API when it runs jobs itself). */
-@Module({ imports: [QueueModule], providers: [MetricsRefreshProcessor] })
+@Module({ imports: [QueueModule], providers: [MetricsRefreshScheduler, MetricsRefreshProcessor] })
 export class MetricsJobsModule {}
