@@ -5,6 +5,7 @@ import { PrincipalContext } from '@lahde/platform/auth';
 import { NotFoundError } from '@lahde/platform/errors';
 import { TenantTransaction } from '@lahde/platform/tenancy';
 import { CascadeNode, CascadeNodeKind } from './cascade.models';
+import { Queryable } from './metrics.service';
 
 interface NodeRow {
   code: string;
@@ -39,14 +40,7 @@ export class CascadeService {
     const rootCounty = root === 'THL' ? null : root.startsWith('county:') ? root.slice(7) : root.split(':')[0];
     if (county && rootCounty !== county) throw new NotFoundError('Cascade node');
     const load = async (em: EntityManager) => {
-      const rows: NodeRow[] = await em.query(
-        `SELECT ${NODE_COLUMNS} FROM metrics.cascade_nodes n JOIN counties c ON c.id = n.tenant_id WHERE ($1::text IS NULL OR c.code = $1)`,
-        [rootCounty],
-      );
-      const counties: Array<{ code: string; name: string }> = await em.query(
-        `SELECT code, name_fi AS name FROM counties WHERE kind = 'COUNTY' AND ($1::text IS NULL OR code = $1) ORDER BY code`,
-        [rootCounty],
-      );
+      const { rows, counties } = await cascadeRows(em, rootCounty);
       const names = county ? await this.names(em, rows) : new Map<string, string>();
       return buildTree(root, depth, rows, counties, names);
     };
@@ -76,6 +70,16 @@ function countyReach(trainers: NodeRow[], keyWorkers: NodeRow[], rows: NodeRow[]
     0,
   );
   return byKeyWorkers + byTrainersThemselves;
+}
+
+/** The aggregate nodes and counties a cascade is built from (all counties when `code` is null). */
+export async function cascadeRows(em: Queryable, code: string | null): Promise<{ rows: NodeRow[]; counties: Array<{ code: string; name: string }> }> {
+  const rows: NodeRow[] = await em.query(
+    `SELECT ${NODE_COLUMNS} FROM metrics.cascade_nodes n JOIN counties c ON c.id = n.tenant_id WHERE ($1::text IS NULL OR c.code = $1)`,
+    [code],
+  );
+  const counties = await em.query(`SELECT code, name_fi AS name FROM counties WHERE kind = 'COUNTY' AND ($1::text IS NULL OR code = $1) ORDER BY code`, [code]);
+  return { rows, counties };
 }
 
 /** Builds the requested part of the tree; counts come from all rows, children only `depth` levels down. */

@@ -1,9 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { NotFoundError } from '@lahde/platform/errors';
 import { TenantTransaction } from '@lahde/platform/tenancy';
 import { ActivityCount, CountyFigures, CountyMetrics, CoverageSlice, NationalMetrics, PeriodInput, SuppressedCount, TierThroughput } from './metrics.models';
 import { suppress } from './suppression';
+
+/** Anything that runs SQL and returns rows: TypeORM's EntityManager, or a plain pg client in the benchmark. */
+export interface Queryable {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  query(sql: string, params?: unknown[]): Promise<any>;
+}
 
 interface CoverageRow {
   tenant_id: string;
@@ -90,7 +95,7 @@ export class MetricsService {
   }
 }
 
-function coverageRows(em: EntityManager, code: string | null): Promise<CoverageRow[]> {
+export function coverageRows(em: Queryable, code: string | null): Promise<CoverageRow[]> {
   return em.query(
     `SELECT c.id AS tenant_id, c.code, c.name_fi AS name, p.population, p.year AS population_year,
             coalesce(m.active_key_workers, 0) AS active_key_workers, coalesce(m.certified_key_workers, 0) AS certified_key_workers,
@@ -107,7 +112,7 @@ function coverageRows(em: EntityManager, code: string | null): Promise<CoverageR
   );
 }
 
-async function factRows(em: EntityManager, period: PeriodInput, tenantId?: string): Promise<Facts> {
+export async function factRows(em: Queryable, period: PeriodInput, tenantId?: string): Promise<Facts> {
   const params = [period.from, period.to, tenantId ?? null];
   return {
     throughput: await throughputRows(em, params),
@@ -133,7 +138,7 @@ function onlyTenant(facts: Facts, tenantId: string): Facts {
   };
 }
 
-function throughputRows(em: EntityManager, params: unknown[]): Promise<ThroughputRow[]> {
+function throughputRows(em: Queryable, params: unknown[]): Promise<ThroughputRow[]> {
   return em.query(
     `WITH f AS (
        SELECT * FROM metrics.course_facts WHERE first_session BETWEEN $1 AND $2 AND ($3::uuid IS NULL OR tenant_id = $3)
