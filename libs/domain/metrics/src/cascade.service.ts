@@ -63,10 +63,10 @@ export class CascadeService {
  * Participants reached in a county: every key worker's own, plus each trainer's own (a trainer's count
  * includes their trainees', and a key worker trained by two co-trainers must be counted once).
  */
-function countyReach(trainers: NodeRow[], keyWorkers: NodeRow[], rows: NodeRow[]): number {
+function countyReach(trainers: NodeRow[], keyWorkers: NodeRow[], traineesOf: (trainer: NodeRow) => NodeRow[]): number {
   const byKeyWorkers = keyWorkers.reduce((sum, k) => sum + k.addressing_participants, 0);
   const byTrainersThemselves = trainers.reduce(
-    (sum, t) => sum + t.addressing_participants - rows.filter((r) => r.parent_key === t.node_key).reduce((s, r) => s + r.addressing_participants, 0),
+    (sum, t) => sum + t.addressing_participants - traineesOf(t).reduce((s, r) => s + r.addressing_participants, 0),
     0,
   );
   return byKeyWorkers + byTrainersThemselves;
@@ -91,9 +91,12 @@ export function buildTree(
   names: Map<string, string>,
 ): CascadeNode {
   const base = { certifiedByThl: false, active: true, broken: false, trainers: 0, brokenLinks: 0 };
+  // Indexed once: a national tree has tens of thousands of nodes.
+  const children = groupBy(rows, (r) => `${r.code}:${r.parent_key}`);
+  const byCounty = groupBy(rows, (r) => r.code);
 
   const personNode = (row: NodeRow, levels: number): CascadeNode => {
-    const trainees = rows.filter((r) => r.code === row.code && r.parent_key === row.node_key);
+    const trainees = children.get(`${row.code}:${row.node_key}`) ?? [];
     return {
       ...base,
       id: `${row.code}:${row.node_key}`,
@@ -111,7 +114,7 @@ export function buildTree(
   };
 
   const countyNode = (county: { code: string; name: string }, levels: number): CascadeNode => {
-    const own = rows.filter((r) => r.code === county.code);
+    const own = byCounty.get(county.code) ?? [];
     const trainers = own.filter((r) => r.kind === 'TRAINER');
     const keyWorkers = new Map(own.filter((r) => r.kind === 'KEY_WORKER').map((r) => [r.node_key, r]));
     return {
@@ -122,7 +125,7 @@ export function buildTree(
       trainers: trainers.length,
       keyWorkers: keyWorkers.size,
       activeKeyWorkers: [...keyWorkers.values()].filter((k) => k.active).length,
-      addressingParticipants: countyReach(trainers, [...keyWorkers.values()], own),
+      addressingParticipants: countyReach(trainers, [...keyWorkers.values()], (t) => children.get(`${t.code}:${t.node_key}`) ?? []),
       brokenLinks: trainers.filter((t) => t.broken).length,
       depth: trainers.length ? (keyWorkers.size ? 2 : 1) : 0,
       children: levels > 0 ? trainers.map((t) => personNode(t, levels - 1)) : [],
@@ -151,4 +154,15 @@ export function buildTree(
   const row = rows.find((r) => `${r.code}:${r.node_key}` === rootId);
   if (!row) throw new NotFoundError('Cascade node');
   return personNode(row, depth);
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
