@@ -21,7 +21,7 @@ import { TestIssuer } from '@lahde/testing';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { generateNationalData, Scale, SCALES } from '../generator/national-data';
 
-const RUNS = 100;
+const RUNS = Number(process.env["BENCH_RUNS"] ?? 100);
 const WARMUP = 10;
 const PERIOD = { from: '2025-01-01', to: '2026-12-31' };
 

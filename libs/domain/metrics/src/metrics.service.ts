@@ -142,13 +142,15 @@ function throughputRows(em: Queryable, params: unknown[]): Promise<ThroughputRow
   return em.query(
     `WITH f AS (
        SELECT * FROM metrics.course_facts WHERE first_session BETWEEN $1 AND $2 AND ($3::uuid IS NULL OR tenant_id = $3)
+     ), sums AS (
+       SELECT tenant_id, tier, count(*)::int AS courses, sum(enrolled)::int AS enrolled, sum(completed)::int AS completed,
+              sum(dropped)::int AS dropped, sum(addressing_participants)::int AS addressing
+         FROM f GROUP BY tenant_id, tier
      ), days AS (
-       SELECT tenant_id, tier, array_agg(d ORDER BY d) AS days FROM f, unnest(f.completion_days) AS d GROUP BY tenant_id, tier
+       -- Days to certification matter for the certifying tiers only.
+       SELECT tenant_id, tier, array_agg(d ORDER BY d) AS days FROM f, unnest(f.completion_days) AS d WHERE f.tier < 3 GROUP BY tenant_id, tier
      )
-     SELECT f.tenant_id, f.tier, count(*)::int AS courses, sum(f.enrolled)::int AS enrolled, sum(f.completed)::int AS completed,
-            sum(f.dropped)::int AS dropped, days.days, sum(f.addressing_participants)::int AS addressing
-       FROM f LEFT JOIN days USING (tenant_id, tier)
-      GROUP BY f.tenant_id, f.tier, days.days`,
+     SELECT sums.*, days.days FROM sums LEFT JOIN days USING (tenant_id, tier)`,
     params,
   );
 }
