@@ -66,7 +66,7 @@ describe("a county's year of the key worker model", () => {
   };
 
   beforeAll(async () => {
-    api = await TestApi.start();
+    api = await TestApi.start({ env: { RUN_JOBS_IN_API: 'true' } }); // metrics refresh jobs run in the API
     const { programmes: list } = await call<{ programmes: Array<{ id: string; tier: number; isNationalDefault: boolean; modules: Array<{ id: string; kind: string; themeEn: string }> }> }>(
       '{ programmes { id tier isNationalDefault totalHours modules { id kind themeEn } } }',
     );
@@ -286,5 +286,46 @@ describe("a county's year of the key worker model", () => {
     expect(thl.data!.certificates.map((c) => c.kind)).toEqual(['TRAINER', 'TRAINER', 'TRAINER']);
     expect(thl.data!.certificates.some((c) => trainers.includes(c.personId) || keyWorkers.includes(c.personId))).toBe(false);
     expect(errorCodes(await api.gql('{ certificates { id } }', {}, { role: Role.NATIONAL_ANALYST }))).toEqual(['FORBIDDEN']);
+  });
+
+  it("ends the year with metrics that match the hand count", async () => {
+    const FIGURES = 'activeKeyWorkers certifiedKeyWorkers activeTrainers keyWorkersPer10k municipalities municipalitiesCovered municipalityCoverageShare units unitsCovered throughput { tier coursesHeld enrolled completed dropped completionRate medianDaysToCertification addressingParticipants }';
+    type Figures = { activeKeyWorkers: number; throughput: Array<Record<string, unknown>> } & Record<string, unknown>;
+    const read = (from: string, to: string) =>
+      call<{ countyMetrics: { figures: Figures } }>(`query($p: PeriodInput!) { countyMetrics(countyCode: "10", period: $p) { figures { ${FIGURES} } } }`, { p: { from, to } });
+    // The refresh after the last write runs on bull: wait for the review's outcome to show.
+    let figures: Figures | undefined;
+    for (let i = 0; i < 100 && figures?.activeKeyWorkers !== 36; i++) {
+      figures = (await read('2025-01-01', '2025-12-31')).countyMetrics.figures;
+      if (figures.activeKeyWorkers !== 36) await new Promise((r) => setTimeout(r, 150));
+    }
+    expect(figures).toEqual({
+      activeKeyWorkers: 36, // 40 certified, 3 gone and 1 on leave in the review
+      certifiedKeyWorkers: 40,
+      activeTrainers: 3,
+      keyWorkersPer10k: 2.29, // 36 × 10,000 / 157,442 = 2.2866
+      municipalities: 6,
+      municipalitiesCovered: 2, // Kouvola and Kotka
+      municipalityCoverageShare: 0.3333,
+      units: 3,
+      unitsCovered: 2,
+      throughput: [
+        { tier: 1, coursesHeld: 0, enrolled: 0, completed: 0, dropped: 0, completionRate: null, medianDaysToCertification: null, addressingParticipants: 0 },
+        // 19 certified 56 days after the first session, 20 after 57, one (made up) after 63: median 57.
+        { tier: 2, coursesHeld: 2, enrolled: 40, completed: 40, dropped: 0, completionRate: 1, medianDaysToCertification: 57, addressingParticipants: 0 },
+        { tier: 3, coursesHeld: 0, enrolled: 0, completed: 0, dropped: 0, completionRate: null, medianDaysToCertification: null, addressingParticipants: 0 },
+      ],
+    });
+    const next = (await read('2026-01-01', '2026-12-31')).countyMetrics.figures.throughput[2];
+    expect(next).toMatchObject({ tier: 3, coursesHeld: 2, addressingParticipants: 23 });
+
+    const { cascade } = await call<{ cascade: Record<string, unknown> & { children: Array<Record<string, unknown>> } }>(
+      '{ cascade(depth: 1) { trainers keyWorkers activeKeyWorkers addressingParticipants brokenLinks depth branching children { label certifiedByThl keyWorkers activeKeyWorkers addressingParticipants branching } } }',
+    );
+    expect(cascade).toMatchObject({ trainers: 3, keyWorkers: 40, activeKeyWorkers: 36, addressingParticipants: 23, brokenLinks: 0, depth: 2, branching: 3 });
+    const byName = Object.fromEntries(cascade.children.map((t) => [t['label'], t]));
+    expect(byName['Timo Kouluttaja']).toEqual({ label: 'Timo Kouluttaja', certifiedByThl: true, keyWorkers: 40, activeKeyWorkers: 36, addressingParticipants: 23, branching: 40 });
+    expect(byName['Tiina Kouluttaja']).toMatchObject({ keyWorkers: 20, branching: 20, addressingParticipants: 23 });
+    expect(byName['Terhi Turvakoti']).toMatchObject({ keyWorkers: 40, certifiedByThl: true });
   });
 });

@@ -22,5 +22,6 @@ export class CascadeNode {
   @Field(() => Int, { description: 'Addressing-training participants reached by the node and everyone below.' }) addressingParticipants: number;
   @Field(() => Int, { description: 'Broken trainer links below.' }) brokenLinks: number;
   @Field(() => Int, { description: 'Levels below this node (THL → county → trainer → key worker).' }) depth: number;
+  @Field(() => Int, { description: 'Direct children: counties with trainers (THL), trainers (county), key workers trained (trainer).' }) branching: number;
   @Field(() => [CascadeNode], { description: 'Children, down to the requested depth.' }) children: CascadeNode[];
 }

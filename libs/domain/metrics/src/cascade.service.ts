@@ -109,6 +109,7 @@ export function buildTree(
       activeKeyWorkers: row.active_key_workers,
       addressingParticipants: row.addressing_participants,
       depth: trainees.length ? 1 : 0,
+      branching: trainees.length,
       children: levels > 0 ? trainees.map((t) => personNode(t, levels - 1)) : [],
     };
   };
@@ -128,6 +129,7 @@ export function buildTree(
       addressingParticipants: countyReach(trainers, [...keyWorkers.values()], (t) => children.get(`${t.code}:${t.node_key}`) ?? []),
       brokenLinks: trainers.filter((t) => t.broken).length,
       depth: trainers.length ? (keyWorkers.size ? 2 : 1) : 0,
+      branching: trainers.length,
       children: levels > 0 ? trainers.map((t) => personNode(t, levels - 1)) : [],
     };
   };
@@ -146,6 +148,7 @@ export function buildTree(
       addressingParticipants: sum('addressingParticipants'),
       brokenLinks: sum('brokenLinks'),
       depth: 1 + Math.max(0, ...all.map((c) => c.depth)),
+      branching: all.filter((c) => c.trainers > 0).length,
       children: depth > 0 ? all : [],
     };
   }
