@@ -25,10 +25,12 @@ const config: Config = {
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
   globalTeardown: '<rootDir>/libs/testing/src/global-teardown.ts',
   maxWorkers: 2,
+  // A global option (projects cannot set it): real PostgreSQL, Redis and bull on a 2-core machine.
+  testTimeout: 60_000,
   projects: [
     project('unit', ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts']),
-    project('integration', ['<rootDir>/tests/integration/**/*.int-spec.ts'], { testTimeout: 30_000 }),
-    project('e2e', ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'], { testTimeout: 60_000 }),
+    project('integration', ['<rootDir>/tests/integration/**/*.int-spec.ts']),
+    project('e2e', ['<rootDir>/tests/e2e/**/*.e2e-spec.ts']),
   ],
 };
 

@@ -10,6 +10,9 @@ import { ORGANISATION_CENSUS_JOB, OrganisationCensusResult } from '@lahde/domain
 import { countyId, runtimeClient } from '@lahde/testing';
 import { TestApi } from '../support/test-api';
 
+/** Queues of their own: other suites' APIs that run jobs must not take (and finish) these suites' jobs. */
+const OWN_QUEUES = 'jobs-e2e';
+
 /** A job goes through real Redis and bull, and its processor re-enters the tenant named in the payload. */
 describe('background jobs on bull', () => {
   let api: TestApi;
@@ -17,7 +20,7 @@ describe('background jobs on bull', () => {
 
   beforeAll(async () => {
     // Only this suite runs processors; the other suites' APIs leave jobs to whoever processes them.
-    api = await TestApi.start({ env: { RUN_JOBS_IN_API: 'true' } });
+    api = await TestApi.start({ env: { RUN_JOBS_IN_API: 'true', QUEUE_PREFIX: OWN_QUEUES } });
     queue = api.app.get(getQueueToken(Queues.maintenance));
   });
   afterAll(() => api.close());
@@ -44,14 +47,14 @@ describe('background jobs on bull', () => {
 
 describe('the worker application', () => {
   it('processes a job that an API which runs no jobs itself enqueued', async () => {
-    const apiOnly = await TestApi.start({ env: { RUN_JOBS_IN_API: 'false' } });
+    const apiOnly = await TestApi.start({ env: { RUN_JOBS_IN_API: 'false', QUEUE_PREFIX: OWN_QUEUES } });
     let worker: INestApplicationContext | undefined;
     try {
       const client = await runtimeClient();
       const helsinki = await countyId(client, '90');
       await client.end();
       const job = await apiOnly.app.get<Queue<TenantJobData>>(getQueueToken(Queues.maintenance)).add(ORGANISATION_CENSUS_JOB, { tenantId: helsinki, requestedBy: 'test' });
-      worker = await NestFactory.createApplicationContext(WorkerModule.register(loadConfig()), { logger: ['error'] });
+      worker = await NestFactory.createApplicationContext(WorkerModule.register(loadConfig({ ...process.env, QUEUE_PREFIX: OWN_QUEUES })), { logger: ['error'] });
       expect(await job.finished()).toEqual({ tenantId: helsinki, organisations: 0 });
     } finally {
       await worker?.close();

@@ -22,6 +22,8 @@ export interface AppConfig {
   databaseUrl: string;
   databasePoolSize: number;
   redisUrl: string;
+  /** Key prefix of the bull queues in Redis: deployments (or test runs) sharing one Redis stay apart. */
+  queuePrefix: string;
   auth: {
     audience: string;
     algorithms: string[];
@@ -57,6 +59,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
   else if (!/^postgres(ql)?:\/\//.test(databaseUrl)) problems.push('DATABASE_URL must be a postgres:// URL');
 
   const redisUrl = env['REDIS_URL'] ?? '';
+  if (env['QUEUE_PREFIX'] !== undefined && !/^[a-z0-9_-]{1,40}$/.test(env['QUEUE_PREFIX'])) problems.push('QUEUE_PREFIX may hold a-z, 0-9, _ and - only (at most 40)');
   if (!redisUrl) problems.push('REDIS_URL is required; `npm start` starts a local redis-server and sets it');
   else if (!/^rediss?:\/\//.test(redisUrl)) problems.push('REDIS_URL must be a redis:// or rediss:// URL');
 
@@ -80,6 +83,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     databasePoolSize: int(env, 'DATABASE_POOL_SIZE', 10, 1, 200, problems),
     redisUrl,
+    queuePrefix: env['QUEUE_PREFIX'] || 'lahde',
     auth: {
       audience: audienceFrom(env),
       algorithms,

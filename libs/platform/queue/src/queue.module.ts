@@ -15,7 +15,7 @@ export const Queues = {
       inject: [CONFIG],
       useFactory: (config: AppConfig) => ({
         url: config.redisUrl,
-        prefix: 'lahde',
+        prefix: config.queuePrefix,
         defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000, attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
       }),
     }),
