@@ -13,6 +13,7 @@ import { TenancyModule } from '@lahde/platform/tenancy';
 import { CountyLookupModule, DirectoryJobsModule, DirectoryModule } from '@lahde/domain/directory';
 import { MetricsJobsModule, MetricsModule } from '@lahde/domain/metrics';
 import { NetworkModule } from '@lahde/domain/network';
+import { ReportingJobsModule, ReportingModule } from '@lahde/domain/reporting';
 import { PeopleModule } from '@lahde/domain/people';
 import { TrainingModule } from '@lahde/domain/training';
 import { AuditLogResolver } from './audit/audit-log.resolver';
@@ -54,7 +55,8 @@ export class ApiModule {
         NetworkModule,
         TrainingModule,
         MetricsModule,
-        ...(config.runJobsInApi ? [DirectoryJobsModule, MetricsJobsModule] : []),
+        ReportingModule,
+        ...(config.runJobsInApi ? [DirectoryJobsModule, MetricsJobsModule, ReportingJobsModule] : []),
       ],
       controllers: [HealthController],
       providers: [

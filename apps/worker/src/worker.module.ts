@@ -5,6 +5,7 @@ import { QueueModule } from '@lahde/platform/queue';
 import { TenancyModule } from '@lahde/platform/tenancy';
 import { DirectoryJobsModule } from '@lahde/domain/directory';
 import { MetricsJobsModule } from '@lahde/domain/metrics';
+import { ReportingJobsModule } from '@lahde/domain/reporting';
 
 /** The background worker: bull processors of every domain, no HTTP. */
 @Module({})
@@ -13,7 +14,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       global: true,
-      imports: [TenancyModule, DatabaseModule, QueueModule, DirectoryJobsModule, MetricsJobsModule],
+      imports: [TenancyModule, DatabaseModule, QueueModule, DirectoryJobsModule, MetricsJobsModule, ReportingJobsModule],
       providers: [{ provide: CONFIG, useValue: config }],
       exports: [CONFIG],
     };

@@ -24,6 +24,7 @@ export type Subject =
   | 'NationalMetrics'
   | 'CountyMetrics'
   | 'Cascade'
+  | 'EsfExport'
   | 'all';
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
@@ -53,11 +54,13 @@ const GRANTS: Record<Role, Grant> = {
   [Role.NATIONAL_ANALYST]: (can) => can('read', ['NationalMetrics', 'CountyMetrics', 'Cascade']),
   [Role.COUNTY_ADMIN]: (can) => {
     can('manage', COUNTY_MANAGED);
+    can('manage', 'EsfExport');
     can('read', ['CountyMetrics', 'Cascade']);
     can('read', 'AuditLog');
   },
   [Role.COUNTY_COORDINATOR]: (can) => {
     can('manage', COUNTY_MANAGED);
+    can('manage', 'EsfExport');
     can('read', ['CountyMetrics', 'Cascade']);
     can('read', 'AuditLog');
   },
@@ -76,7 +79,10 @@ const GRANTS: Record<Role, Grant> = {
     can('update', 'Person'); // own profile only
     can('manage', 'Activity'); // own activities only
   },
-  [Role.ESF_REPORTER]: (can) => can('read', ['Organisation', 'Unit', 'Person', 'Programme', 'Course', 'Certificate']),
+  [Role.ESF_REPORTER]: (can) => {
+    can('read', ['Organisation', 'Unit', 'Person', 'Programme', 'Course', 'Certificate']);
+    can('manage', 'EsfExport');
+  },
 };
 
 export function abilityFor(principal: Principal): AppAbility {

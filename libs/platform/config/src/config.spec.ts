@@ -25,7 +25,7 @@ describe('loadConfig', () => {
 
   it('refuses the dev issuer in production and insecure JWKS URLs', () => {
     expect(() =>
-      loadConfig({ ...base, NODE_ENV: 'production', AUTH_DEV_ISSUER: 'true', AUTH_ISSUERS: '[{"issuer":"x","jwksUrl":"http://idp/jwks"}]' }),
+      loadConfig({ ...base, NODE_ENV: 'production', AUTH_DEV_ISSUER: 'true', AUTH_ISSUERS: '[{"issuer":"x","jwksUrl":"http://idp/jwks"}]', EXPORT_LINK_SECRET: 'x'.repeat(32) }),
     ).toThrow(/AUTH_DEV_ISSUER[\s\S]*https/);
   });
 
@@ -33,6 +33,7 @@ describe('loadConfig', () => {
     const config = loadConfig({
       ...base,
       NODE_ENV: 'production',
+      EXPORT_LINK_SECRET: 's'.repeat(40),
       AUTH_ISSUERS: JSON.stringify([{ issuer: 'https://idp.example', jwksUrl: 'https://idp.example/jwks', counties: ['10'] }]),
     });
     expect(config.auth.devIssuer).toBe(false);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 
 /** One trusted identity provider: tokens whose `iss` equals `issuer` are verified against its keys. */
@@ -32,6 +33,12 @@ export interface AppConfig {
     clockToleranceSeconds: number;
   };
   runJobsInApi: boolean;
+  exports: {
+    /** Where finished export files are kept (shared storage when the API and workers run on several hosts). */
+    dir: string;
+    /** HMAC key of download links; several API instances must share it. */
+    linkSecret: string;
+  };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
 
@@ -92,6 +99,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
       clockToleranceSeconds: int(env, 'AUTH_CLOCK_TOLERANCE_SECONDS', 30, 0, 300, problems),
     },
     runJobsInApi: bool(env, 'RUN_JOBS_IN_API', false, problems),
+    exports: {
+      dir: path.resolve(env['EXPORT_DIR'] || path.join(dataDir, 'exports')),
+      linkSecret: exportLinkSecret(env['EXPORT_LINK_SECRET'], isProduction, problems),
+    },
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log', problems),
   };
   if (problems.length) throw new ConfigError(problems);
@@ -105,6 +116,13 @@ export function dataDirFrom(env: Env = process.env): string {
 
 export function audienceFrom(env: Env = process.env): string {
   return env['AUTH_AUDIENCE'] || 'lahde-api';
+}
+
+/** Outside production a per-process secret will do (links then die with the process). */
+function exportLinkSecret(raw: string | undefined, isProduction: boolean, problems: string[]): string {
+  if (raw && raw.length >= 32) return raw;
+  if (raw || isProduction) problems.push('EXPORT_LINK_SECRET must be at least 32 characters (required in production)');
+  return randomBytes(32).toString('hex');
 }
 
 function parseIssuers(raw: string | undefined, isProduction: boolean, problems: string[]): IssuerConfig[] {

@@ -6,6 +6,7 @@ import { AppConfig, CONFIG } from '@lahde/platform/config';
 export const Queues = {
   maintenance: 'maintenance',
   metrics: 'metrics',
+  reporting: 'reporting',
 } as const;
 
 /** Bull on Redis. Finished jobs are removed so Redis holds only work in flight; the database keeps the record. */
@@ -19,7 +20,7 @@ export const Queues = {
         defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000, attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
       }),
     }),
-    BullModule.registerQueue({ name: Queues.maintenance }, { name: Queues.metrics }),
+    BullModule.registerQueue({ name: Queues.maintenance }, { name: Queues.metrics }, { name: Queues.reporting }),
   ],
   exports: [BullModule],
 })

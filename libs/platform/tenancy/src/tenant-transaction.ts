@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
 import { NATIONAL_GROUP } from '@lahde/platform/database';
 import { TenantContext } from './tenant-context';
 
@@ -16,10 +17,10 @@ export class TenantTransaction {
   ) {}
 
   /** Runs `work` for the tenant of the current request or job; throws when there is none. */
-  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  async run<T>(work: (manager: EntityManager) => Promise<T>, isolation: IsolationLevel = 'READ COMMITTED'): Promise<T> {
     const tenantId = this.context.requireTenantId();
     this.context.noteTouched(tenantId);
-    return this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction(isolation, async (manager) => {
       await manager.query("SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_id', $2, true)", [
         tenantId,
         this.context.actorId ?? '',

@@ -1,0 +1,101 @@
+import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
+import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Job } from 'bull';
+import { AppConfig, CONFIG } from '@lahde/platform/config';
+import { Queues } from '@lahde/platform/queue';
+import { TenantContext, TenantTransaction } from '@lahde/platform/tenancy';
+import { BOM, csvLine } from './csv';
+import { exportPath, writeAtomically } from './export-file';
+import { EXPORT_JOB, ExportJobData, ExportQueue, SWEEP_JOB } from './export-queue';
+import { Cursor, PARTICIPANT_HEADERS, participantBatch } from './participant-rows';
+
+const BATCH = 1000;
+const SWEEP_EVERY_MS = 60_000;
+
+@Processor(Queues.reporting)
+export class EsfExportProcessor implements OnApplicationBootstrap {
+  private readonly logger = new Logger(EsfExportProcessor.name);
+
+  constructor(
+    private readonly tenant: TenantContext,
+    private readonly tx: TenantTransaction,
+    private readonly exportQueue: ExportQueue,
+    @Inject(CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.exportQueue.queue.add(SWEEP_JOB, {} as ExportJobData, { repeat: { every: SWEEP_EVERY_MS }, jobId: SWEEP_JOB });
+  }
+
+  /**
+   * Writes one export. Idempotent by export id: a finished export is left alone; a retry after a crash
+   * starts the file again from scratch under a temporary name, so no partial file is ever published.
+   * All batches read in one REPEATABLE READ transaction: the file is one consistent snapshot.
+   */
+  @Process(EXPORT_JOB)
+  async export(job: Job<ExportJobData>): Promise<void> {
+    const { tenantId, requestedBy, exportId } = job.data;
+    await this.tenant.runAs(tenantId, requestedBy, async () => {
+      const [claimed] = await this.tx.run((em) =>
+        em.query(
+          `UPDATE esf_exports SET status = 'RUNNING', attempts = attempts + 1, progress = 0
+            WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING format, period_from::text AS "from", period_to::text AS "to"`,
+          [exportId],
+        ),
+      );
+      const request = (claimed as Array<{ format: string; from: string; to: string }>)[0];
+      if (!request) return; // done already, or failed for good
+      const separator = request.format === 'CSV_SEMICOLON' ? ';' : ',';
+      let rows = 0;
+      const sha256 = await this.tx.run(
+        (em) =>
+          writeAtomically(exportPath(this.config.exports.dir, tenantId, exportId), async (append) => {
+            const [{ total }] = await em.query(
+              `SELECT count(*)::int AS total FROM enrolments e JOIN courses c ON c.id = e.course_id JOIN programmes pr ON pr.id = c.programme_id AND pr.tier IN (1, 2)
+                WHERE (SELECT min(session_date) FROM course_sessions WHERE course_id = c.id) BETWEEN $1 AND $2`,
+              [request.from, request.to],
+            );
+            await append(BOM + csvLine(PARTICIPANT_HEADERS, separator));
+            let cursor: Cursor = null;
+            do {
+              const batch = await participantBatch(em, request.from, request.to, cursor, BATCH);
+              await append(batch.cells.map((cells) => csvLine(cells, separator)).join(''));
+              rows += batch.cells.length;
+              cursor = batch.next;
+              await job.progress(total ? Math.floor((rows * 100) / total) : 100);
+            } while (cursor);
+          }),
+        'REPEATABLE READ',
+      );
+      await this.tx.run((em) =>
+        em.query(`UPDATE esf_exports SET status = 'DONE', progress = 100, row_count = $2, sha256 = $3, finished_at = now(), error = NULL WHERE id = $1`, [
+          exportId,
+          rows,
+          sha256,
+        ]),
+      );
+    });
+  }
+
+  /** Queues requests that never reached Redis (it was down when they were made). */
+  @Process(SWEEP_JOB)
+  async sweep(): Promise<void> {
+    const counties: Array<{ id: string }> = await this.tx.runShared((em) => em.query("SELECT id FROM counties WHERE kind = 'COUNTY'"));
+    for (const { id } of counties) {
+      const queued: Array<{ id: string; requested_by: string }> = await this.tenant.runAs(id, 'system', () =>
+        this.tx.run((em) => em.query("SELECT id, requested_by FROM esf_exports WHERE status = 'QUEUED' AND created_at < now() - interval '5 seconds'")),
+      );
+      for (const q of queued) await this.exportQueue.enqueue({ tenantId: id, requestedBy: q.requested_by, exportId: q.id });
+    }
+  }
+
+  /** After the last attempt the export is marked FAILED; the client sees a plain message, the log the cause. */
+  @OnQueueFailed()
+  async failed(job: Job<ExportJobData>, error: Error): Promise<void> {
+    if (job.name !== EXPORT_JOB || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    this.logger.error(`export ${job.data.exportId} failed: ${error.stack ?? error.message}`);
+    await this.tenant.runAs(job.data.tenantId, 'system', () =>
+      this.tx.run((em) => em.query("UPDATE esf_exports SET status = 'FAILED', error = 'The export could not be written; request it again', finished_at = now() WHERE id = $1", [job.data.exportId])),
+    );
+  }
+}

@@ -1,0 +1,28 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Can } from '@lahde/platform/authz';
+import { UuidPipe } from '@lahde/platform/errors';
+import { EsfExport, RequestEsfExportInput } from './export.models';
+import { EsfExportService } from './export.service';
+
+@Resolver(() => EsfExport)
+export class EsfExportResolver {
+  constructor(private readonly exportService: EsfExportService) {}
+
+  @Mutation(() => EsfExport, { description: 'Requests an ESF+ export of your county; the same request again returns the existing one.' })
+  @Can('create', 'EsfExport')
+  requestEsfExport(@Args('input') input: RequestEsfExportInput) {
+    return this.exportService.request(input);
+  }
+
+  @Query(() => EsfExport, { description: 'Status and progress of an export you requested; `downloadUrl` once it is done.' })
+  @Can('read', 'EsfExport')
+  exportJob(@Args('id', { type: () => ID }, new UuidPipe('Export')) id: string) {
+    return this.exportService.get(id);
+  }
+
+  @Query(() => [EsfExport], { description: 'Your latest exports, newest first.' })
+  @Can('read', 'EsfExport')
+  esfExports() {
+    return this.exportService.list();
+  }
+}

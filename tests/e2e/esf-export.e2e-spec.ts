@@ -1,0 +1,120 @@
+import { Role } from '@lahde/platform/auth';
+import { errorCodes, GqlResult, TestApi } from '../support/test-api';
+
+const COORDINATOR = { role: Role.COUNTY_COORDINATOR, county: '01' };
+const EXPORT = 'id status progress rowCount sha256 downloadUrl error';
+type Export = { id: string; status: string; progress: number; rowCount: number | null; sha256: string | null; downloadUrl: string | null };
+
+/** ESF+ participant export of a seeded county, through bull on real Redis, parsed back field by field. */
+describe('ESF participant export', () => {
+  let api: TestApi;
+  const call = async <T>(query: string, variables: Record<string, unknown> = {}, auth: string | { role: Role; county?: string } = COORDINATOR): Promise<T> => {
+    const result: GqlResult<T> = await api.gql<T>(query, variables, auth);
+    if (result.errors) throw new Error(JSON.stringify(result.errors));
+    return result.data as T;
+  };
+  const request = (format: string, auth: string | { role: Role; county?: string } = COORDINATOR) =>
+    call<{ requestEsfExport: Export }>(`mutation($input: RequestEsfExportInput!) { requestEsfExport(input: $input) { ${EXPORT} } }`, {
+      input: { kind: 'PARTICIPANTS', format, period: { from: '2025-01-01', to: '2025-12-31' } },
+    }, auth).then((r) => r.requestEsfExport);
+  const finished = async (id: string, auth: string | { role: Role; county?: string } = COORDINATOR): Promise<Export> => {
+    for (let i = 0; i < 200; i++) {
+      const { exportJob } = await call<{ exportJob: Export }>(`query($id: ID!) { exportJob(id: $id) { ${EXPORT} } }`, { id }, auth);
+      if (exportJob.status === 'DONE' || exportJob.status === 'FAILED') return exportJob;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error('export did not finish');
+  };
+  const download = (path: string, token?: string) => {
+    const req = api.http.get(path).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    return token ? req.set('authorization', `Bearer ${token}`) : req;
+  };
+
+  beforeAll(async () => {
+    api = await TestApi.start({ env: { RUN_JOBS_IN_API: 'true', QUEUE_PREFIX: 'esf-export-e2e' } });
+    const person = async (input: Record<string, unknown>) =>
+      (await call<{ createPerson: { id: string } }>('mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }', { input })).createPerson.id;
+    const trainer = await person({ firstName: 'Kaisa', lastName: 'Kouluttaja', email: 'kaisa@ita-uusimaa.test' });
+    const anna = await person({ firstName: 'Anna', lastName: 'Avain', email: 'anna@ita-uusimaa.test', gender: 'WOMAN', birthYear: 1999, educationLevel: 'ISCED_5_8', esfDataEntered: true });
+    const evil = await person({ firstName: '=HYPERLINK("http://x")', lastName: 'Virtanen; Oy', email: 'v@ita-uusimaa.test', gender: 'MAN', birthYear: 1965 });
+    const { programmes } = await call<{ programmes: Array<{ id: string; tier: number; modules: Array<{ id: string; kind: string }> }> }>('{ programmes(tier: 2) { id tier modules { id kind } } }');
+    const sessions = programmes[0].modules.filter((m) => m.kind === 'SESSION');
+    const { createCourse } = await call<{ createCourse: { id: string } }>('mutation($input: CreateCourseInput!) { createCourse(input: $input) { id } }', {
+      input: { programmeId: programmes[0].id, name: 'Porvoo kevät 2025', trainerIds: [trainer] },
+    });
+    const courseId = createCourse.id;
+    await call('mutation($input: EnrolInput!) { enrol(input: $input) { id } }', { input: { courseId, personIds: [anna, evil] } });
+    for (const [i, date] of ['2025-03-03', '2025-03-17', '2025-03-31', '2025-04-14'].entries()) {
+      const r = await call<{ addCourseSession: { sessions: Array<{ id: string; date: string }> } }>(
+        'mutation($input: AddSessionInput!) { addCourseSession(input: $input) { sessions { id date } } }',
+        { input: { courseId, moduleId: sessions[i].id, date, startsAt: '12:00', endsAt: '16:00' } },
+      );
+      await call('mutation($input: AttendanceInput!) { recordAttendance(input: $input) { id } }', { input: { sessionId: r.addCourseSession.sessions.find((s) => s.date === date)!.id, personIds: [anna] } });
+    }
+    const finalTask = programmes[0].modules.find((m) => m.kind === 'FINAL_TASK')!.id;
+    await call('mutation($input: TaskInput!) { recordTask(input: $input) { id } }', { input: { courseId, personId: anna, moduleId: finalTask, submittedOn: '2025-04-20', acceptedOn: '2025-04-22' } });
+    await call('mutation($input: CompleteCourseInput!) { completeCourse(input: $input) { id } }', { input: { courseId, completedOn: '2025-04-22' } });
+  });
+  afterAll(() => api.close());
+
+  it('writes the participants of the period as semicolon CSV with BOM, escaped, field by field', async () => {
+    const requested = await request('CSV_SEMICOLON');
+    expect(requested.status).toMatch(/QUEUED|RUNNING|DONE/);
+    const done = await finished(requested.id);
+    expect(done).toMatchObject({ status: 'DONE', progress: 100, rowCount: 2 });
+    const token = await api.token(Role.COUNTY_COORDINATOR, '01');
+    const res = await download(done.downloadUrl!, token);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const bytes = res.body as Buffer;
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = bytes.toString('utf8').slice(1).split('\r\n');
+    expect(lines[0]).toBe(
+      'Koulutus;Taso;Alkupäivä;Loppupäivä;Etunimi;Sukunimi;Sähköposti;Suoritus;Suorituspäivä;Sukupuoli;Syntymävuosi;Ikäryhmä;Koulutustaso;Työmarkkina-asema;Tiedot syötetty EURA-järjestelmään',
+    );
+    // Rows come in a fixed order (course, then enrolment); compared here as a set.
+    expect(lines.slice(1, -1).sort()).toEqual(
+      [
+        'Porvoo kevät 2025;Avainhenkilökoulutus;2025-03-03;2025-04-14;Anna;Avain;anna@ita-uusimaa.test;Suoritettu;2025-04-22;Nainen;1999;18–29;ISCED 5–8;Työllinen;Kyllä',
+        `Porvoo kevät 2025;Avainhenkilökoulutus;2025-03-03;2025-04-14;"'=HYPERLINK(""http://x"")";"Virtanen; Oy";v@ita-uusimaa.test;Kesken;;Mies;1965;55+;;Työllinen;Ei`,
+      ].sort(),
+    );
+    expect(lines[lines.length - 1]).toBe('');
+  });
+
+  it('returns the existing export for a duplicate request, and the same file for the same data', async () => {
+    const first = await request('CSV_SEMICOLON');
+    const again = await request('CSV_SEMICOLON');
+    expect(again.id).toBe(first.id);
+    const other = await api.issuer.token(Role.ESF_REPORTER, '01', { subject: 'esf-reporter-01' });
+    const theirs = await finished((await request('CSV_SEMICOLON', other)).id, other);
+    expect(theirs.id).not.toBe(first.id);
+    expect(theirs.sha256).toBe((await finished(first.id)).sha256);
+  });
+
+  it('serves the file only to its requester in their county, with a valid unexpired link', async () => {
+    const done = await finished((await request('CSV')).id);
+    const url = done.downloadUrl!;
+    expect((await download(url)).status).toBe(401);
+    expect((await download(url, await api.issuer.token(Role.COUNTY_COORDINATOR, '01', { subject: 'someone-else' }))).status).toBe(404);
+    expect((await download(url, await api.token(Role.COUNTY_COORDINATOR, '02'))).status).toBe(404);
+    const own = await api.token(Role.COUNTY_COORDINATOR, '01');
+    expect((await download(url.replace(/signature=[0-9a-f]{4}/, 'signature=0000'), own)).status).toBe(404);
+    expect((await download(url.replace(/expires=\d+/, 'expires=1'), own)).status).toBe(404);
+    expect((await download(url, own)).status).toBe(200);
+    expect(errorCodes(await api.gql(`query($id: ID!) { exportJob(id: $id) { id } }`, { id: done.id }, { role: Role.COUNTY_COORDINATOR, county: '02' }))).toEqual(['NOT_FOUND']);
+  });
+
+  it('is for county roles with ESF rights only', async () => {
+    const input = { kind: 'PARTICIPANTS', format: 'CSV', period: { from: '2025-01-01', to: '2025-12-31' } };
+    const q = 'mutation($input: RequestEsfExportInput!) { requestEsfExport(input: $input) { id } }';
+    for (const auth of [{ role: Role.KEY_WORKER, county: '01' }, { role: Role.TRAINER, county: '01' }, { role: Role.NATIONAL_ANALYST }, { role: Role.ESF_REPORTER }]) {
+      expect(errorCodes(await api.gql(q, { input }, auth))).toEqual(['FORBIDDEN']);
+    }
+    const backwards = await api.gql(q, { input: { ...input, period: { from: '2025-12-31', to: '2025-01-01' } } }, COORDINATOR);
+    expect(backwards.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.period.to' }] });
+  });
+});
