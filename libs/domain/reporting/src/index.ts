@@ -1,1 +1,2 @@
 export * from './reporting.module';
+export { EsfExportProcessor } from './export.processor';

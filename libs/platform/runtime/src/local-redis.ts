@@ -17,10 +17,11 @@ export function redisServerOnPath(env: NodeJS.ProcessEnv = process.env): boolean
 }
 
 /** Starts `redis-server` from PATH on a free loopback port, keeping nothing on disk. */
-export async function startLocalRedis(workDir: string, env: NodeJS.ProcessEnv = process.env): Promise<RunningRedis> {
+export async function startLocalRedis(workDir: string, env: NodeJS.ProcessEnv = process.env, fixedPort?: number): Promise<RunningRedis> {
   if (!redisServerOnPath(env)) throw new Error(REDIS_MISSING_HELP);
   mkdirSync(workDir, { recursive: true });
-  const port = await freePort();
+  // A fixed port lets a test stop Redis and start it again where its clients reconnect.
+  const port = fixedPort ?? (await freePort());
   const child = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', workDir, '--loglevel', 'warning'],
