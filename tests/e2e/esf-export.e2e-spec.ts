@@ -1,4 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { Role } from '@lahde/platform/auth';
+import { countyId, inTenant, runtimeClient } from '@lahde/testing';
+import * as participantRows from '../../libs/domain/reporting/src/participant-rows';
 import { errorCodes, GqlResult, TestApi } from '../support/test-api';
 
 const COORDINATOR = { role: Role.COUNTY_COORDINATOR, county: '01' };
@@ -106,6 +110,38 @@ describe('ESF participant export', () => {
     expect((await download(url.replace(/expires=\d+/, 'expires=1'), own)).status).toBe(404);
     expect((await download(url, own)).status).toBe(200);
     expect(errorCodes(await api.gql(`query($id: ID!) { exportJob(id: $id) { id } }`, { id: done.id }, { role: Role.COUNTY_COORDINATOR, county: '02' }))).toEqual(['NOT_FOUND']);
+  });
+
+  it('retries a job that crashed halfway, without ever publishing a partial file', async () => {
+    const real = participantRows.participantBatch;
+    let crashes = 0;
+    const spy = jest.spyOn(participantRows, 'participantBatch').mockImplementation(async (...args) => {
+      if (crashes++ === 0) throw new Error('worker died halfway through the file'); // the header is already written
+      return real(...args);
+    });
+    try {
+      const other = await api.issuer.token(Role.COUNTY_ADMIN, '01', { subject: 'admin-01' });
+      const requested = await request('CSV', other);
+      const done = await finished(requested.id, other);
+      expect(done).toMatchObject({ status: 'DONE', rowCount: 2 });
+      expect(crashes).toBe(2);
+      const db = await runtimeClient();
+      const tenant = await countyId(db, '01');
+      try {
+        const attempts = await inTenant(db, tenant, () => db.query('SELECT attempts FROM esf_exports WHERE id = $1', [requested.id]));
+        expect(attempts.rows[0].attempts).toBe(2);
+      } finally {
+        await db.end();
+      }
+      // The published file is whole (one header, both rows) and no temporary file is left beside it.
+      const dir = path.join(process.env['LAHDE_DATA_DIR']!, 'exports', tenant);
+      const lines = readFileSync(path.join(dir, `${requested.id}.csv`), 'utf8').split('\r\n');
+      expect(lines.filter((l) => l.includes('Koulutus,Taso'))).toHaveLength(1);
+      expect(lines).toHaveLength(4);
+      expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it('is for county roles with ESF rights only', async () => {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 
 export function exportPath(dir: string, tenantId: string, exportId: string): string {
@@ -18,9 +18,12 @@ export async function writeAtomically(target: string, write: (append: (chunk: st
   try {
     await write(async (chunk) => void (await handle.write(chunk, null, 'utf8')));
     await handle.sync();
-  } finally {
+  } catch (error) {
     await handle.close();
+    await rm(temp, { force: true });
+    throw error;
   }
+  await handle.close();
   await rename(temp, target);
   return sha256(target);
 }
