@@ -144,6 +144,25 @@ describe('ESF participant export', () => {
     }
   });
 
+  it('sums up the ESF+ indicators by hand count, as a query and as a file', async () => {
+    const { esfIndicators } = await call<{ esfIndicators: Array<{ code: string; value: number }> }>(
+      '{ esfIndicators(period: { from: "2025-01-01", to: "2025-12-31" }) { code labelFi labelEn value } }',
+    );
+    // Anna: woman, 26, ISCED 5-8, completed; Virtanen: man, 60, education unknown, still open; neither in a unit.
+    expect(Object.fromEntries(esfIndicators.map((i) => [i.code, i.value]))).toEqual({
+      EECO01: 2, EECO05: 2, EECO07: 1, EECO08: 1, EECO09: 0, EECO10: 0, EECO11: 1, WOMEN: 1, MEN: 1, NON_BINARY: 0, EECO18: 0, EECR03: 1,
+    });
+    const done = await finished(
+      (await call<{ requestEsfExport: Export }>(`mutation($input: RequestEsfExportInput!) { requestEsfExport(input: $input) { ${EXPORT} } }`, {
+        input: { kind: 'INDICATORS', format: 'CSV_SEMICOLON', period: { from: '2025-01-01', to: '2025-12-31' } },
+      })).requestEsfExport.id,
+    );
+    const file = (await download(done.downloadUrl!, await api.token(Role.COUNTY_COORDINATOR, '01'))).body as Buffer;
+    const lines = file.toString('utf8').slice(1).split('\r\n');
+    expect(lines.slice(0, 3)).toEqual(['Indikaattori;Kuvaus;Arvo', 'EECO01;Osallistujat yhteensä;2', 'EECO05;Työlliset;2']);
+    expect(lines).toContain('EECR03;Pätevyyden saaneet;1');
+  });
+
   it('is for county roles with ESF rights only', async () => {
     const input = { kind: 'PARTICIPANTS', format: 'CSV', period: { from: '2025-01-01', to: '2025-12-31' } };
     const q = 'mutation($input: RequestEsfExportInput!) { requestEsfExport(input: $input) { id } }';

@@ -29,6 +29,7 @@ const MATRIX: Array<[string, Role[], string, Record<string, unknown>?]> = [
   ['requestEsfExport', [CA, CC, ESF], 'mutation { requestEsfExport(input: { kind: PARTICIPANTS, format: CSV, period: { from: "2025-12-31", to: "2025-01-01" } }) { id } }'],
   ['exportJob', [CA, CC, ESF], `{ exportJob(id: "${NONE}") { id } }`],
   ['esfExports', [CA, CC, ESF], '{ esfExports { id } }'],
+  ['esfIndicators', [CA, CC, ESF], '{ esfIndicators(period: { from: "2025-01-01", to: "2025-12-31" }) { code } }'],
   ['cascade', [NA, AN, CA, CC], '{ cascade(depth: 1) { id trainers } }'],
   ['countyMetrics', [NA, AN, CA, CC], '{ countyMetrics(countyCode: "20", period: { from: "2025-01-01", to: "2025-12-31" }) { figures { activeKeyWorkers } } }'],
   ['unit', COUNTY_READERS, `{ unit(id: "${NONE}") { id } }`],

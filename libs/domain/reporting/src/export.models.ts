@@ -5,8 +5,23 @@ import { IsLocalDate } from '@lahde/platform/errors';
 
 export enum EsfExportKind {
   PARTICIPANTS = 'PARTICIPANTS',
+  INDICATORS = 'INDICATORS',
 }
-registerEnumType(EsfExportKind, { name: 'EsfExportKind', valuesMap: { PARTICIPANTS: { description: 'Osallistujat / Deltagare / Participants (tier 1 and 2 courses)' } } });
+registerEnumType(EsfExportKind, {
+  name: 'EsfExportKind',
+  valuesMap: {
+    PARTICIPANTS: { description: 'Osallistujat / Deltagare / Participants (tier 1 and 2 courses)' },
+    INDICATORS: { description: 'Indikaattoriyhteenveto / Indikatorsammandrag / Indicator summary (ESF+ common indicators)' },
+  },
+});
+
+@ObjectType({ description: 'One ESF+ indicator of a county and period.' })
+export class EsfIndicator {
+  @Field({ description: 'e.g. EECO01' }) code: string;
+  @Field() labelFi: string;
+  @Field() labelEn: string;
+  @Field(() => Int) value: number;
+}
 
 export enum EsfExportFormat {
   CSV = 'CSV',

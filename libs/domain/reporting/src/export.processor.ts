@@ -1,15 +1,52 @@
 import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bull';
+import { EntityManager } from 'typeorm';
 import { AppConfig, CONFIG } from '@lahde/platform/config';
 import { Queues } from '@lahde/platform/queue';
 import { TenantContext, TenantTransaction } from '@lahde/platform/tenancy';
 import { BOM, csvLine } from './csv';
 import { exportPath, writeAtomically } from './export-file';
 import { EXPORT_JOB, ExportJobData, ExportQueue, SWEEP_JOB } from './export-queue';
+import { INDICATORS, indicatorValues } from './indicators';
 import { Cursor, PARTICIPANT_HEADERS, participantBatch } from './participant-rows';
 
 const BATCH = 1000;
+
+interface ExportRequest {
+  kind: 'PARTICIPANTS' | 'INDICATORS';
+  format: string;
+  from: string;
+  to: string;
+}
+type Append = (chunk: string) => Promise<void>;
+
+/** Participants in batches (bounded memory); progress is reported to bull as it goes. Returns the row count. */
+async function writeParticipants(em: EntityManager, request: ExportRequest, separator: ',' | ';', append: Append, job: Job): Promise<number> {
+  const [{ total }] = await em.query(
+    `SELECT count(*)::int AS total FROM enrolments e JOIN courses c ON c.id = e.course_id JOIN programmes pr ON pr.id = c.programme_id AND pr.tier IN (1, 2)
+      WHERE (SELECT min(session_date) FROM course_sessions WHERE course_id = c.id) BETWEEN $1 AND $2`,
+    [request.from, request.to],
+  );
+  await append(csvLine(PARTICIPANT_HEADERS, separator));
+  let rows = 0;
+  let cursor: Cursor = null;
+  do {
+    const batch = await participantBatch(em, request.from, request.to, cursor, BATCH);
+    await append(batch.cells.map((cells) => csvLine(cells, separator)).join(''));
+    rows += batch.cells.length;
+    cursor = batch.next;
+    await job.progress(total ? Math.floor((rows * 100) / total) : 100);
+  } while (cursor);
+  return rows;
+}
+
+async function writeIndicators(em: EntityManager, request: ExportRequest, separator: ',' | ';', append: Append): Promise<number> {
+  const values = await indicatorValues(em, request.from, request.to);
+  await append(csvLine(['Indikaattori', 'Kuvaus', 'Arvo'], separator));
+  await append(INDICATORS.map(([code, fi]) => csvLine([code, fi, values[code]], separator)).join(''));
+  return INDICATORS.length;
+}
 const SWEEP_EVERY_MS = 60_000;
 
 @Processor(Queues.reporting)
@@ -28,7 +65,7 @@ export class EsfExportProcessor implements OnApplicationBootstrap {
   }
 
   /**
-   * Writes one export. Idempotent by export id: a finished export is left alone; a retry after a crash
+   * Writes one export (participants or the indicator summary). Idempotent by export id: a finished export is left alone; a retry after a crash
    * starts the file again from scratch under a temporary name, so no partial file is ever published.
    * All batches read in one REPEATABLE READ transaction: the file is one consistent snapshot.
    */
@@ -39,31 +76,19 @@ export class EsfExportProcessor implements OnApplicationBootstrap {
       const [claimed] = await this.tx.run((em) =>
         em.query(
           `UPDATE esf_exports SET status = 'RUNNING', attempts = attempts + 1, progress = 0
-            WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING format, period_from::text AS "from", period_to::text AS "to"`,
+            WHERE id = $1 AND status IN ('QUEUED', 'RUNNING') RETURNING kind, format, period_from::text AS "from", period_to::text AS "to"`,
           [exportId],
         ),
       );
-      const request = (claimed as Array<{ format: string; from: string; to: string }>)[0];
+      const request = (claimed as Array<ExportRequest>)[0];
       if (!request) return; // done already, or failed for good
       const separator = request.format === 'CSV_SEMICOLON' ? ';' : ',';
       let rows = 0;
       const sha256 = await this.tx.run(
         (em) =>
           writeAtomically(exportPath(this.config.exports.dir, tenantId, exportId), async (append) => {
-            const [{ total }] = await em.query(
-              `SELECT count(*)::int AS total FROM enrolments e JOIN courses c ON c.id = e.course_id JOIN programmes pr ON pr.id = c.programme_id AND pr.tier IN (1, 2)
-                WHERE (SELECT min(session_date) FROM course_sessions WHERE course_id = c.id) BETWEEN $1 AND $2`,
-              [request.from, request.to],
-            );
-            await append(BOM + csvLine(PARTICIPANT_HEADERS, separator));
-            let cursor: Cursor = null;
-            do {
-              const batch = await participantBatch(em, request.from, request.to, cursor, BATCH);
-              await append(batch.cells.map((cells) => csvLine(cells, separator)).join(''));
-              rows += batch.cells.length;
-              cursor = batch.next;
-              await job.progress(total ? Math.floor((rows * 100) / total) : 100);
-            } while (cursor);
+            await append(BOM);
+            rows = request.kind === 'INDICATORS' ? await writeIndicators(em, request, separator, append) : await writeParticipants(em, request, separator, append, job);
           }),
         'REPEATABLE READ',
       );

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Can } from '@lahde/platform/authz';
 import { UuidPipe } from '@lahde/platform/errors';
-import { EsfExport, RequestEsfExportInput } from './export.models';
+import { EsfExport, EsfIndicator, ExportPeriodInput, RequestEsfExportInput } from './export.models';
 import { EsfExportService } from './export.service';
 
 @Resolver(() => EsfExport)
@@ -18,6 +18,12 @@ export class EsfExportResolver {
   @Can('read', 'EsfExport')
   exportJob(@Args('id', { type: () => ID }, new UuidPipe('Export')) id: string) {
     return this.exportService.get(id);
+  }
+
+  @Query(() => [EsfIndicator], { description: "The ESF+ indicator summary of your county for a period (EECO01, 05, 07-11, gender, EECO18, EECR03)." })
+  @Can('read', 'EsfExport')
+  esfIndicators(@Args('period') period: ExportPeriodInput) {
+    return this.exportService.indicators(period);
   }
 
   @Query(() => [EsfExport], { description: 'Your latest exports, newest first.' })

@@ -7,7 +7,8 @@ import { InputError, NotFoundError } from '@lahde/platform/errors';
 import { TenantTransaction } from '@lahde/platform/tenancy';
 import { signDownloadPath } from './download-link';
 import { ExportQueue } from './export-queue';
-import { EsfExport, RequestEsfExportInput } from './export.models';
+import { EsfExport, EsfIndicator, ExportPeriodInput, RequestEsfExportInput } from './export.models';
+import { INDICATORS, indicatorValues } from './indicators';
 
 
 const COLUMNS = `id, kind, format, period_from::text AS "periodFrom", period_to::text AS "periodTo", status, progress, row_count AS "rowCount",
@@ -46,6 +47,14 @@ export class EsfExportService {
     });
     if (row.status === 'QUEUED') await this.exportQueue.enqueue({ tenantId: row.tenantId, requestedBy: row.requestedBy, exportId: row.id });
     return this.present(row);
+  }
+
+  indicators(period: ExportPeriodInput): Promise<EsfIndicator[]> {
+    if (period.to < period.from) throw new InputError([{ field: 'period.to', message: 'must not be before period.from' }]);
+    return this.tx.run(async (em) => {
+      const values = await indicatorValues(em, period.from, period.to);
+      return INDICATORS.map(([code, labelFi, labelEn]) => ({ code, labelFi, labelEn, value: values[code] }));
+    });
   }
 
   get(id: string): Promise<EsfExport> {

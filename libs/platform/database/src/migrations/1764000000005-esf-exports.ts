@@ -14,7 +14,7 @@ export class EsfExports1764000000005 implements MigrationInterface {
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
         tenant_id uuid NOT NULL REFERENCES counties(id),
         requested_by text NOT NULL,
-        kind text NOT NULL CHECK (kind IN ('PARTICIPANTS')),
+        kind text NOT NULL CHECK (kind IN ('PARTICIPANTS', 'INDICATORS')),
         format text NOT NULL CHECK (format IN ('CSV', 'CSV_SEMICOLON')),
         period_from date NOT NULL,
         period_to date NOT NULL CHECK (period_to >= period_from),
