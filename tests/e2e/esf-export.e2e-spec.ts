@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Role } from '@lahde/platform/auth';
@@ -87,6 +88,22 @@ describe('ESF participant export', () => {
       ].sort(),
     );
     expect(lines[lines.length - 1]).toBe('');
+  });
+
+  it('writes the same participants as an Excel workbook, text staying text', async () => {
+    const done = await finished((await request('XLSX')).id);
+    expect(done).toMatchObject({ status: 'DONE', rowCount: 2 });
+    const res = await download(done.downloadUrl!, await api.token(Role.COUNTY_COORDINATOR, '01'));
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(res.body as never);
+    const sheet = workbook.worksheets[0];
+    const rows = sheet.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1));
+    expect(rows[0]).toEqual(expect.arrayContaining(['Koulutus', 'Etunimi', 'Tiedot syötetty EURA-järjestelmään']));
+    const names = rows.slice(1).map((r) => r[4]).sort();
+    expect(names).toEqual(['=HYPERLINK("http://x")', 'Anna']);
+    const evilCell = sheet.getRow(rows.findIndex((r) => r[4] === '=HYPERLINK("http://x")') + 1).getCell(5);
+    expect(evilCell.type).toBe(ExcelJS.ValueType.String);
   });
 
   it('returns the existing export for a duplicate request, and the same file for the same data', async () => {

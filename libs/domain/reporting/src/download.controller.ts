@@ -8,7 +8,7 @@ import { NotFoundError } from '@lahde/platform/errors';
 import { TenantTransaction } from '@lahde/platform/tenancy';
 import { audit } from '@lahde/platform/audit';
 import { verifyDownload } from './download-link';
-import { exportPath } from './export-file';
+import { CONTENT_TYPES, ExportFormat, exportPath, extensionOf } from './export-file';
 import { findExport } from './export.service';
 
 /**
@@ -37,8 +37,10 @@ export class ExportDownloadController {
       await audit(em, 'EXPORT', 'EsfExport', id, ['download']);
       return found;
     });
-    res.setHeader('content-type', 'text/csv; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="esf-osallistujat-${row.periodFrom}-${row.periodTo}.csv"`);
-    createReadStream(exportPath(this.config.exports.dir, tenantId, id)).pipe(res);
+    const format = row.format as ExportFormat;
+    const name = row.kind === 'INDICATORS' ? 'esf-indikaattorit' : 'esf-osallistujat';
+    res.setHeader('content-type', CONTENT_TYPES[format]);
+    res.setHeader('content-disposition', `attachment; filename="${name}-${row.periodFrom}-${row.periodTo}.${extensionOf(format)}"`);
+    createReadStream(exportPath(this.config.exports.dir, tenantId, id, format)).pipe(res);
   }
 }

@@ -26,10 +26,15 @@ export class EsfIndicator {
 export enum EsfExportFormat {
   CSV = 'CSV',
   CSV_SEMICOLON = 'CSV_SEMICOLON',
+  XLSX = 'XLSX',
 }
 registerEnumType(EsfExportFormat, {
   name: 'EsfExportFormat',
-  valuesMap: { CSV: { description: 'UTF-8 with BOM, comma-separated' }, CSV_SEMICOLON: { description: 'UTF-8 with BOM, semicolon-separated (Finnish Excel)' } },
+  valuesMap: {
+    CSV: { description: 'UTF-8 with BOM, comma-separated' },
+    CSV_SEMICOLON: { description: 'UTF-8 with BOM, semicolon-separated (Finnish Excel)' },
+    XLSX: { description: 'Excel workbook' },
+  },
 });
 
 export enum EsfExportStatus {

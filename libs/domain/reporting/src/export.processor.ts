@@ -5,8 +5,7 @@ import { EntityManager } from 'typeorm';
 import { AppConfig, CONFIG } from '@lahde/platform/config';
 import { Queues } from '@lahde/platform/queue';
 import { TenantContext, TenantTransaction } from '@lahde/platform/tenancy';
-import { BOM, csvLine } from './csv';
-import { exportPath, writeAtomically } from './export-file';
+import { ExportFormat, exportPath, RowSink, writeAtomically } from './export-file';
 import { EXPORT_JOB, ExportJobData, ExportQueue, SWEEP_JOB } from './export-queue';
 import { INDICATORS, indicatorValues } from './indicators';
 import { Cursor, PARTICIPANT_HEADERS, participantBatch } from './participant-rows';
@@ -15,25 +14,24 @@ const BATCH = 1000;
 
 interface ExportRequest {
   kind: 'PARTICIPANTS' | 'INDICATORS';
-  format: string;
+  format: ExportFormat;
   from: string;
   to: string;
 }
-type Append = (chunk: string) => Promise<void>;
 
 /** Participants in batches (bounded memory); progress is reported to bull as it goes. Returns the row count. */
-async function writeParticipants(em: EntityManager, request: ExportRequest, separator: ',' | ';', append: Append, job: Job): Promise<number> {
+async function writeParticipants(em: EntityManager, request: ExportRequest, sink: RowSink, job: Job): Promise<number> {
   const [{ total }] = await em.query(
     `SELECT count(*)::int AS total FROM enrolments e JOIN courses c ON c.id = e.course_id JOIN programmes pr ON pr.id = c.programme_id AND pr.tier IN (1, 2)
       WHERE (SELECT min(session_date) FROM course_sessions WHERE course_id = c.id) BETWEEN $1 AND $2`,
     [request.from, request.to],
   );
-  await append(csvLine(PARTICIPANT_HEADERS, separator));
+  await sink.write([PARTICIPANT_HEADERS]);
   let rows = 0;
   let cursor: Cursor = null;
   do {
     const batch = await participantBatch(em, request.from, request.to, cursor, BATCH);
-    await append(batch.cells.map((cells) => csvLine(cells, separator)).join(''));
+    await sink.write(batch.cells);
     rows += batch.cells.length;
     cursor = batch.next;
     await job.progress(total ? Math.floor((rows * 100) / total) : 100);
@@ -41,10 +39,9 @@ async function writeParticipants(em: EntityManager, request: ExportRequest, sepa
   return rows;
 }
 
-async function writeIndicators(em: EntityManager, request: ExportRequest, separator: ',' | ';', append: Append): Promise<number> {
+async function writeIndicators(em: EntityManager, request: ExportRequest, sink: RowSink): Promise<number> {
   const values = await indicatorValues(em, request.from, request.to);
-  await append(csvLine(['Indikaattori', 'Kuvaus', 'Arvo'], separator));
-  await append(INDICATORS.map(([code, fi]) => csvLine([code, fi, values[code]], separator)).join(''));
+  await sink.write([['Indikaattori', 'Kuvaus', 'Arvo'], ...INDICATORS.map(([code, fi]) => [code, fi, values[code]])]);
   return INDICATORS.length;
 }
 const SWEEP_EVERY_MS = 60_000;
@@ -82,13 +79,11 @@ export class EsfExportProcessor implements OnApplicationBootstrap {
       );
       const request = (claimed as Array<ExportRequest>)[0];
       if (!request) return; // done already, or failed for good
-      const separator = request.format === 'CSV_SEMICOLON' ? ';' : ',';
       let rows = 0;
       const sha256 = await this.tx.run(
         (em) =>
-          writeAtomically(exportPath(this.config.exports.dir, tenantId, exportId), async (append) => {
-            await append(BOM);
-            rows = request.kind === 'INDICATORS' ? await writeIndicators(em, request, separator, append) : await writeParticipants(em, request, separator, append, job);
+          writeAtomically(exportPath(this.config.exports.dir, tenantId, exportId, request.format), request.format, 'ESF', async (sink) => {
+            rows = request.kind === 'INDICATORS' ? await writeIndicators(em, request, sink) : await writeParticipants(em, request, sink, job);
           }),
         'REPEATABLE READ',
       );

@@ -15,7 +15,7 @@ export class EsfExports1764000000005 implements MigrationInterface {
         tenant_id uuid NOT NULL REFERENCES counties(id),
         requested_by text NOT NULL,
         kind text NOT NULL CHECK (kind IN ('PARTICIPANTS', 'INDICATORS')),
-        format text NOT NULL CHECK (format IN ('CSV', 'CSV_SEMICOLON')),
+        format text NOT NULL CHECK (format IN ('CSV', 'CSV_SEMICOLON', 'XLSX')),
         period_from date NOT NULL,
         period_to date NOT NULL CHECK (period_to >= period_from),
         status text NOT NULL DEFAULT 'QUEUED' CHECK (status IN ('QUEUED', 'RUNNING', 'DONE', 'FAILED')),
