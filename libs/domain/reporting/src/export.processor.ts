@@ -8,7 +8,7 @@ import { TenantContext, TenantTransaction } from '@lahde/platform/tenancy';
 import { ExportFormat, exportPath, RowSink, writeAtomically } from './export-file';
 import { EXPORT_JOB, ExportJobData, ExportQueue, SWEEP_JOB } from './export-queue';
 import { INDICATORS, indicatorValues } from './indicators';
-import { Cursor, PARTICIPANT_HEADERS, participantBatch } from './participant-rows';
+import { openParticipants, PARTICIPANT_HEADERS, participantBatch } from './participant-rows';
 
 const BATCH = 1000;
 
@@ -27,15 +27,13 @@ async function writeParticipants(em: EntityManager, request: ExportRequest, sink
     [request.from, request.to],
   );
   await sink.write([PARTICIPANT_HEADERS]);
+  await openParticipants(em, request.from, request.to);
   let rows = 0;
-  let cursor: Cursor = null;
-  do {
-    const batch = await participantBatch(em, request.from, request.to, cursor, BATCH);
-    await sink.write(batch.cells);
-    rows += batch.cells.length;
-    cursor = batch.next;
+  for (let batch = await participantBatch(em, BATCH); batch.length; batch = await participantBatch(em, BATCH)) {
+    await sink.write(batch);
+    rows += batch.length;
     await job.progress(total ? Math.floor((rows * 100) / total) : 100);
-  } while (cursor);
+  }
   return rows;
 }
 

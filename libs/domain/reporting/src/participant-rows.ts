@@ -11,8 +11,6 @@ const GENDER = { WOMAN: 'Nainen', MAN: 'Mies', NON_BINARY: 'Muu' } as Record<str
 const EDUCATION = { ISCED_0_2: 'ISCED 0–2', ISCED_3_4: 'ISCED 3–4', ISCED_5_8: 'ISCED 5–8' } as Record<string, string>;
 
 interface Row {
-  course_id: string;
-  enrolment_id: string;
   course: string;
   tier: number;
   first_session: string;
@@ -28,30 +26,38 @@ interface Row {
   esf_data_entered: boolean;
 }
 
-export type Cursor = [string, string, string] | null;
-
 /**
- * One batch of ESF participants: everyone enrolled in a trainer (tier 1) or key worker (tier 2) course
- * whose first session is in the period, in a fixed order (so the same data give the same file).
- * Course trainers are not enrolled, so trainers paid by the project are never participants.
+ * Opens a cursor over the period's ESF participants: everyone enrolled in a trainer (tier 1) or key
+ * worker (tier 2) course whose first session is in the period, in a fixed order (so the same data give
+ * the same file). Course trainers are not enrolled, so trainers paid by the project are never
+ * participants. The query runs once; rows are then fetched in batches, so memory stays bounded.
+ * Must run inside a transaction, which the cursor lives in.
  */
-export async function participantBatch(em: EntityManager, from: string, to: string, after: Cursor, limit: number): Promise<{ cells: string[][]; next: Cursor }> {
-  const rows: Row[] = await em.query(
-    `SELECT c.id AS course_id, e.id AS enrolment_id, c.name AS course, pr.tier, s.first_session::text, s.last_session::text,
+export async function openParticipants(em: EntityManager, from: string, to: string): Promise<void> {
+  await em.query(
+    `DECLARE esf_participants NO SCROLL CURSOR FOR
+     SELECT c.name AS course, pr.tier, s.first_session::text, s.last_session::text,
             p.first_name, p.last_name, p.email, e.status, e.completed_on::text, p.gender, p.birth_year, p.education_level, p.esf_data_entered
        FROM enrolments e
        JOIN courses c ON c.id = e.course_id
        JOIN programmes pr ON pr.id = c.programme_id AND pr.tier IN (1, 2)
-       JOIN LATERAL (SELECT min(session_date) AS first_session, max(session_date) AS last_session FROM course_sessions WHERE course_id = c.id) s ON true
+       JOIN (SELECT course_id, min(session_date) AS first_session, max(session_date) AS last_session FROM course_sessions GROUP BY course_id) s ON s.course_id = c.id
        JOIN people p ON p.id = e.person_id
-      WHERE s.first_session BETWEEN $1 AND $2
-        AND ($3::date IS NULL OR (s.first_session, c.id, e.id) > ($3::date, $4::uuid, $5::uuid))
-      ORDER BY s.first_session, c.id, e.id
-      LIMIT $6`,
-    [from, to, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit],
+      WHERE s.first_session BETWEEN '${isoDate(from)}' AND '${isoDate(to)}'
+      ORDER BY s.first_session, c.id, e.id`,
   );
-  const last = rows[rows.length - 1];
-  return { cells: rows.map(toCells), next: rows.length === limit && last ? [last.first_session, last.course_id, last.enrolment_id] : null };
+}
+
+/** The next batch of participant rows as cells; an empty batch means the end. */
+export async function participantBatch(em: EntityManager, limit: number): Promise<string[][]> {
+  const rows: Row[] = await em.query(`FETCH ${Math.trunc(limit)} FROM esf_participants`);
+  return rows.map(toCells);
+}
+
+/** DECLARE takes no parameters: dates are validated and inlined. */
+function isoDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new Error(`not a date: ${value}`);
+  return value;
 }
 
 function toCells(r: Row): string[] {
