@@ -5,33 +5,25 @@
  *   npm run bench:export            (ROWS=100000 by default)
  */
 import 'reflect-metadata';
-import { chmodSync, mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { Job } from 'bull';
 import { Client } from 'pg';
 import { loadConfig } from '@lahde/platform/config';
-import { connectionUrl, provisionDatabase, runMigrations } from '@lahde/platform/database';
-import { startEmbeddedPostgres, startLocalRedis } from '@lahde/platform/runtime';
 import { EsfExportProcessor } from '@lahde/domain/reporting';
+import { startThrowawayStack } from '@lahde/testing';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 const ROWS = Number(process.env['ROWS'] ?? 100_000);
 const PER_COURSE = 100;
 
 async function main(): Promise<void> {
-  const workDir = mkdtempSync(path.join(tmpdir(), 'lahde-export-bench-'));
-  chmodSync(workDir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'pg'), superuserPassword: 'bench', persistent: false, fast: true });
-  const redis = await startLocalRedis(path.join(workDir, 'redis'));
-  const roles = { database: 'lahde', owner: { name: 'lahde_owner', password: 'o' }, runtime: { name: 'lahde_app', password: 'r' } };
+  const stack = await startThrowawayStack('export-bench');
   try {
-    await provisionDatabase(pg.superuserUrl(), roles);
-    await runMigrations(connectionUrl(pg.host, pg.port, roles.database, roles.owner));
-    const runtimeUrl = connectionUrl(pg.host, pg.port, roles.database, roles.runtime);
+    const runtimeUrl = stack.runtimeUrl;
     const { tenantId, exportId } = await seed(runtimeUrl);
-    const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: runtimeUrl, REDIS_URL: redis.url, LAHDE_DATA_DIR: path.join(workDir, 'data'), LOG_LEVEL: 'error' });
+    const config = loadConfig({ ...process.env, NODE_ENV: 'test', DATABASE_URL: runtimeUrl, REDIS_URL: stack.redisUrl, LAHDE_DATA_DIR: path.join(stack.workDir, 'data'), LOG_LEVEL: 'error' });
     const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { logger: ['error'] });
     const processor = app.get(EsfExportProcessor);
     global.gc?.();
@@ -47,8 +39,7 @@ async function main(): Promise<void> {
     console.log(`worker RSS: ${(baseline / 1e6).toFixed(0)} MB before, peak ${(peak / 1e6).toFixed(0)} MB during (+${((peak - baseline) / 1e6).toFixed(0)} MB)`);
     await app.close();
   } finally {
-    await redis.stop();
-    await pg.stop();
+    await stack.stop();
   }
 }
 

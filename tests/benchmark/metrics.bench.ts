@@ -7,17 +7,12 @@
  *   npm run bench -- M L          (default: M)
  */
 import 'reflect-metadata';
-import { chmodSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import * as path from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { Role } from '@lahde/platform/auth';
 import { loadConfig } from '@lahde/platform/config';
-import { connectionUrl, provisionDatabase, runMigrations } from '@lahde/platform/database';
-import { startEmbeddedPostgres, startLocalRedis } from '@lahde/platform/runtime';
 import { cascadeRows, coverageRows, factRows, Queryable, refreshCounty } from '@lahde/domain/metrics';
-import { TestIssuer } from '@lahde/testing';
+import { startThrowawayStack, TestIssuer } from '@lahde/testing';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { generateNationalData, Scale, SCALES } from '../generator/national-data';
 
@@ -50,14 +45,8 @@ async function main(scales: Scale[]): Promise<void> {
 
 async function benchmarkScale(scale: Scale) {
   console.log(`\n== scale ${scale}: ${JSON.stringify(SCALES[scale])}`);
-  const workDir = mkdtempSync(path.join(tmpdir(), `lahde-bench-${scale}-`));
-  chmodSync(workDir, 0o755);
-  const pg = await startEmbeddedPostgres({ dataDir: path.join(workDir, 'pg'), superuserPassword: 'bench', persistent: false, fast: true });
-  const redis = await startLocalRedis(path.join(workDir, 'redis'));
-  const roles = { database: 'lahde', owner: { name: 'lahde_owner', password: 'bench-owner' }, runtime: { name: 'lahde_app', password: 'bench-runtime' } };
-  await provisionDatabase(pg.superuserUrl(), roles);
-  await runMigrations(connectionUrl(pg.host, pg.port, roles.database, roles.owner));
-  const runtimeUrl = connectionUrl(pg.host, pg.port, roles.database, roles.runtime);
+  const stack = await startThrowawayStack(`bench-${scale}`);
+  const runtimeUrl = stack.runtimeUrl;
   try {
     let t = Date.now();
     await generateNationalData(runtimeUrl, scale, 1);
@@ -65,7 +54,7 @@ async function benchmarkScale(scale: Scale) {
     t = Date.now();
     await refreshAll(runtimeUrl);
     console.log(`metrics refreshed for 22 counties in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    await vacuum(pg.superuserUrl(roles.database));
+    await vacuum(stack.superuserUrl);
 
     const issuer = await TestIssuer.start();
     const config = loadConfig({
@@ -73,7 +62,7 @@ async function benchmarkScale(scale: Scale) {
       NODE_ENV: 'test',
       AUTH_DEV_ISSUER: 'false',
       DATABASE_URL: runtimeUrl,
-      REDIS_URL: redis.url,
+      REDIS_URL: stack.redisUrl,
       AUTH_ISSUERS: JSON.stringify([issuer.config()]),
     });
     const app = await createApiApp(config);
@@ -133,8 +122,7 @@ async function benchmarkScale(scale: Scale) {
     await issuer.stop();
     return out;
   } finally {
-    await redis.stop();
-    await pg.stop();
+    await stack.stop();
   }
 }
 

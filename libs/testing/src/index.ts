@@ -1,2 +1,3 @@
 export * from './test-issuer';
 export * from './test-database';
+export * from './throwaway-stack';

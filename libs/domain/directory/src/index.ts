@@ -6,5 +6,5 @@ export { County, Municipality, Population } from './county/county.models';
 export { ORGANISATION_CENSUS_JOB } from './organisation/organisation-census.processor';
 export type { OrganisationCensusResult } from './organisation/organisation-census.processor';
 export { Sector, SECTOR_LABELS, registerLabelledEnum } from './unit/sector';
-export { ACTIVE_KEY_WORKER_SQL } from './unit/unit.service';
+export { ACTIVE_KEY_WORKER_SQL, activeCertifiedSql } from './unit/unit.service';
 export { assertOwnMunicipality } from './organisation/organisation.service';

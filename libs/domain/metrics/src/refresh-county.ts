@@ -1,10 +1,7 @@
 import { EntityManager } from 'typeorm';
-import { ACTIVE_KEY_WORKER_SQL } from '@lahde/domain/directory';
+import { ACTIVE_KEY_WORKER_SQL, activeCertifiedSql } from '@lahde/domain/directory';
 
-/** A certified trainer who has not left the network. */
-const ACTIVE_TRAINER_SQL = `
-  EXISTS (SELECT 1 FROM certificates c WHERE c.person_id = p.id AND c.kind = 'TRAINER')
-  AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.status NOT IN ('ACTIVE'))`;
+const ACTIVE_TRAINER_SQL = activeCertifiedSql('TRAINER');
 
 /** Units with at least one active key worker. */
 const COVERED_UNITS = `SELECT DISTINCT p.unit_id FROM people p WHERE p.unit_id IS NOT NULL AND ${ACTIVE_KEY_WORKER_SQL}`;

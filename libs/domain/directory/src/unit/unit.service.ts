@@ -10,10 +10,17 @@ import { CreateUnitInput, Unit, UnitListArgs, UpdateUnitInput } from './unit.mod
 
 const NAME_TAKEN = { field: 'input.name', message: 'This organisation already has a unit with this name' };
 
-/** An active key worker: certified, and a member whose status is ACTIVE (or who has no membership yet). */
-export const ACTIVE_KEY_WORKER_SQL = `
-  EXISTS (SELECT 1 FROM certificates c WHERE c.person_id = p.id AND c.kind = 'KEY_WORKER')
-  AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.status <> 'ACTIVE')`;
+/**
+ * A person (alias `p`) certified as `kind` who is still active: a network member whose status is ACTIVE,
+ * or not yet a member at all.
+ */
+export function activeCertifiedSql(kind: 'KEY_WORKER' | 'TRAINER'): string {
+  return `EXISTS (SELECT 1 FROM certificates c WHERE c.person_id = p.id AND c.kind = '${kind}')
+    AND NOT EXISTS (SELECT 1 FROM memberships m WHERE m.person_id = p.id AND m.status <> 'ACTIVE')`;
+}
+
+/** An active key worker, the measure of coverage. */
+export const ACTIVE_KEY_WORKER_SQL = activeCertifiedSql('KEY_WORKER');
 
 @Injectable()
 export class UnitService {
