@@ -8,13 +8,13 @@
  */
 import 'reflect-metadata';
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
 import { Role } from '@lahde/platform/auth';
 import { loadConfig } from '@lahde/platform/config';
-import { cascadeRows, coverageRows, factRows, Queryable, refreshCounty } from '@lahde/domain/metrics';
+import { cascadeRows, coverageRows, factRows, Queryable } from '@lahde/domain/metrics';
 import { startThrowawayStack, TestIssuer } from '@lahde/testing';
 import { createApiApp } from '../../apps/api/src/create-api-app';
 import { generateNationalData, Scale, SCALES } from '../generator/national-data';
+import { refreshAllCounties, vacuumAnalyze } from '../generator/refresh';
 
 const RUNS = Number(process.env["BENCH_RUNS"] ?? 100);
 const WARMUP = 10;
@@ -52,9 +52,9 @@ async function benchmarkScale(scale: Scale) {
     await generateNationalData(runtimeUrl, scale, 1);
     console.log(`generated in ${((Date.now() - t) / 1000).toFixed(1)} s`);
     t = Date.now();
-    await refreshAll(runtimeUrl);
+    await refreshAllCounties(runtimeUrl);
     console.log(`metrics refreshed for 22 counties in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-    await vacuum(stack.superuserUrl);
+    await vacuumAnalyze(stack.superuserUrl);
 
     const issuer = await TestIssuer.start();
     const config = loadConfig({
@@ -124,29 +124,6 @@ async function benchmarkScale(scale: Scale) {
   } finally {
     await stack.stop();
   }
-}
-
-async function refreshAll(runtimeUrl: string): Promise<void> {
-  const ds = new DataSource({ type: 'postgres', url: runtimeUrl });
-  await ds.initialize();
-  try {
-    const tenants: Array<{ id: string }> = await ds.query("SELECT id FROM counties WHERE kind = 'COUNTY'");
-    for (const { id } of tenants) {
-      await ds.transaction(async (em) => {
-        await em.query("SELECT set_config('app.tenant_id', $1, true)", [id]);
-        await refreshCounty(em);
-      });
-    }
-  } finally {
-    await ds.destroy();
-  }
-}
-
-async function vacuum(superuserUrl: string): Promise<void> {
-  const client = new Client({ connectionString: superuserUrl });
-  await client.connect();
-  await client.query('VACUUM ANALYZE');
-  await client.end();
 }
 
 async function measure(run: () => Promise<unknown>): Promise<Figures> {
