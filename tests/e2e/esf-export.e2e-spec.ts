@@ -183,6 +183,38 @@ describe('ESF participant export', () => {
     expect(lines).toContain('EECR03;Pätevyyden saaneet;1');
   });
 
+  it('gives national roles every organiser and the national total, aggregates only, small cells suppressed', async () => {
+    const query = `query($period: ExportPeriodInput!) { esfNationalIndicators(period: $period) {
+      periodFrom periodTo asOf organisers { countyCode name indicators { code value suppressed } } total { countyCode indicators { code value suppressed } } } }`;
+    type Summary = { countyCode: string | null; indicators: Array<{ code: string; value: number | null; suppressed: boolean }> };
+    const period = { from: '2025-01-01', to: '2025-12-31' };
+    let national: { asOf: string | null; organisers: Summary[]; total: Summary } | undefined;
+    // The aggregates follow the county's writes through the refresh job; wait for it.
+    for (let i = 0; i < 100 && !national?.organisers.find((o) => o.countyCode === '01')?.indicators.find((c) => c.code === 'EECO01')?.value; i++) {
+      if (i) await new Promise((r) => setTimeout(r, 100));
+      national = (await call<{ esfNationalIndicators: typeof national }>(query, { period }, { role: Role.NATIONAL_ANALYST })).esfNationalIndicators;
+    }
+    const byCode = (summary: Summary) => Object.fromEntries(summary.indicators.map((c) => [c.code, c.suppressed ? 'x' : c.value]));
+    expect(national!.organisers.map((o) => o.countyCode)).toEqual(expect.arrayContaining(['00', '01', '02', '21']));
+    expect(national!.organisers).toHaveLength(23);
+    // Anna and Virtanen: the totals are shown; every breakdown cell of 1 is hidden, and zeros beside two hidden cells stay.
+    expect(byCode(national!.organisers.find((o) => o.countyCode === '01')!)).toEqual({
+      EECO01: 2, EECO05: 2, EECO07: 'x', EECO08: 'x', EECO09: 0, EECO10: 0, EECO11: 'x', WOMEN: 'x', MEN: 'x', NON_BINARY: 0, EECO18: 0, EECR03: 'x',
+    });
+    // The total is computed in the same snapshot as the organisers' rows.
+    const eeco01 = (s: Summary) => s.indicators.find((c) => c.code === 'EECO01')!.value!;
+    expect(eeco01(national!.total)).toBe(national!.organisers.reduce((sum, o) => sum + eeco01(o), 0));
+    expect(national!.total.countyCode).toBeNull();
+
+    const thlReporter = await api.issuer.token(Role.ESF_REPORTER, undefined, { subject: 'thl-esf' });
+    expect((await api.gql(query, { period }, thlReporter)).errors).toBeUndefined();
+    for (const auth of [COORDINATOR, { role: Role.ESF_REPORTER, county: '01' }, { role: Role.KEY_WORKER, county: '01' }]) {
+      expect(errorCodes(await api.gql(query, { period }, auth))).toEqual(['FORBIDDEN']);
+    }
+    const backwards = await api.gql(query, { period: { from: '2025-12-31', to: '2025-01-01' } }, { role: Role.NATIONAL_ANALYST });
+    expect(backwards.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'period.to' }] });
+  });
+
   it('is for county roles with ESF rights only', async () => {
     const input = { kind: 'PARTICIPANTS', format: 'CSV', period: { from: '2025-01-01', to: '2025-12-31' } };
     const q = 'mutation($input: RequestEsfExportInput!) { requestEsfExport(input: $input) { id } }';

@@ -30,6 +30,7 @@ const MATRIX: Array<[string, Role[], string, Record<string, unknown>?]> = [
   ['exportJob', [CA, CC, ESF], `{ exportJob(id: "${NONE}") { id } }`],
   ['esfExports', [CA, CC, ESF], '{ esfExports { id } }'],
   ['esfIndicators', [CA, CC, ESF], '{ esfIndicators(period: { from: "2025-01-01", to: "2025-12-31" }) { code } }'],
+  ['esfNationalIndicators', [NA, AN], '{ esfNationalIndicators(period: { from: "2025-01-01", to: "2025-12-31" }) { asOf } }'],
   ['cascade', [NA, AN, CA, CC], '{ cascade(depth: 1) { id trainers } }'],
   ['countyMetrics', [NA, AN, CA, CC], '{ countyMetrics(countyCode: "20", period: { from: "2025-01-01", to: "2025-12-31" }) { figures { activeKeyWorkers } } }'],
   ['unit', COUNTY_READERS, `{ unit(id: "${NONE}") { id } }`],

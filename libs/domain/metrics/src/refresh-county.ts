@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { ACTIVE_KEY_WORKER_SQL, activeCertifiedSql } from '@lahde/domain/directory';
+import { refreshEsfEntries } from './esf-entries';
 
 const ACTIVE_TRAINER_SQL = activeCertifiedSql('TRAINER');
 
@@ -86,6 +87,7 @@ export async function refreshCounty(em: EntityManager): Promise<void> {
       units_covered = excluded.units_covered, municipalities_covered = excluded.municipalities_covered`);
 
   await refreshCascade(em);
+  await refreshEsfEntries(em);
 }
 
 /**

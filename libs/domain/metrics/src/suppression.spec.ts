@@ -25,4 +25,10 @@ describe('suppress', () => {
     const shown = suppress([{ key: 'a', count: 40 }, { key: 'b', count: 1 }, { key: 'c', count: 3 }, { key: 'd', count: 9 }]);
     expect(shown.filter((c) => c.suppressed).map((c) => c.key)).toEqual(['b', 'c']);
   });
+
+  it('never picks an unpublished complement as the secondary cell, since hiding it protects nothing', () => {
+    const cells = [{ key: 'WOMEN', count: 20 }, { key: 'MEN', count: 3 }, { key: 'NON_BINARY', count: 9 }, { key: 'REST', count: 0 }];
+    const shown = suppress(cells, 5, new Set(['REST']));
+    expect(shown.filter((c) => c.suppressed).map((c) => c.key)).toEqual(['MEN', 'NON_BINARY']);
+  });
 });

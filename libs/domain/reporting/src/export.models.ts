@@ -23,6 +23,31 @@ export class EsfIndicator {
   @Field(() => Int) value: number;
 }
 
+@ObjectType({ description: 'One ESF+ indicator for publication outside the county: counts of 1 to 4 in a breakdown are suppressed.' })
+export class EsfIndicatorCell {
+  @Field({ description: 'e.g. EECO01' }) code: string;
+  @Field() labelFi: string;
+  @Field() labelEn: string;
+  @Field(() => Int, { nullable: true, description: 'Null when suppressed.' }) value: number | null;
+  @Field() suppressed: boolean;
+}
+
+@ObjectType({ description: 'The indicator summary of one organiser (a county, or THL for its trainer training) or of the whole country.' })
+export class EsfOrganiserIndicators {
+  @Field(() => String, { nullable: true, description: "County code ('00' is THL); null for the national total." }) countyCode: string | null;
+  @Field() name: string;
+  @Field(() => [EsfIndicatorCell]) indicators: EsfIndicatorCell[];
+}
+
+@ObjectType({ description: 'The ESF+ indicator summary of every organiser and the national total: aggregates only, small cells suppressed.' })
+export class EsfNationalIndicators {
+  @Field() periodFrom: string;
+  @Field() periodTo: string;
+  @Field(() => Date, { nullable: true, description: "When the oldest organiser's aggregates were computed; null if one has never been." }) asOf: Date | null;
+  @Field(() => [EsfOrganiserIndicators]) organisers: EsfOrganiserIndicators[];
+  @Field(() => EsfOrganiserIndicators) total: EsfOrganiserIndicators;
+}
+
 export enum EsfExportFormat {
   CSV = 'CSV',
   CSV_SEMICOLON = 'CSV_SEMICOLON',

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Can } from '@lahde/platform/authz';
 import { UuidPipe } from '@lahde/platform/errors';
-import { EsfExport, EsfIndicator, ExportPeriodInput, RequestEsfExportInput } from './export.models';
+import { EsfExport, EsfIndicator, EsfNationalIndicators, ExportPeriodInput, RequestEsfExportInput } from './export.models';
 import { EsfExportService } from './export.service';
 
 @Resolver(() => EsfExport)
@@ -24,6 +24,14 @@ export class EsfExportResolver {
   @Can('read', 'EsfExport')
   esfIndicators(@Args('period') period: ExportPeriodInput) {
     return this.exportService.indicators(period);
+  }
+
+  @Query(() => EsfNationalIndicators, {
+    description: 'The ESF+ indicator summary of every county (and THL) and the national total for a period: aggregates only, small cells suppressed. National roles.',
+  })
+  @Can('read', 'NationalEsfIndicators')
+  esfNationalIndicators(@Args('period') period: ExportPeriodInput) {
+    return this.exportService.national(period);
   }
 
   @Query(() => [EsfExport], { description: 'Your latest exports, newest first.' })

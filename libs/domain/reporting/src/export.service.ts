@@ -7,9 +7,8 @@ import { InputError, NotFoundError } from '@lahde/platform/errors';
 import { TenantTransaction } from '@lahde/platform/tenancy';
 import { signDownloadPath } from './download-link';
 import { ExportQueue } from './export-queue';
-import { EsfExport, EsfIndicator, ExportPeriodInput, RequestEsfExportInput } from './export.models';
-import { INDICATORS, indicatorValues } from './indicators';
-
+import { EsfExport, EsfIndicator, EsfNationalIndicators, ExportPeriodInput, RequestEsfExportInput } from './export.models';
+import { INDICATORS, indicatorValues, NO_PARTICIPANTS, nationalIndicatorSums, nationalIndicatorTotal, suppressedIndicators } from './indicators';
 
 const COLUMNS = `id, kind, format, period_from::text AS "periodFrom", period_to::text AS "periodTo", status, progress, row_count AS "rowCount",
   sha256, error, created_at AS "createdAt", finished_at AS "finishedAt", requested_by AS "requestedBy", tenant_id AS "tenantId"`;
@@ -50,10 +49,31 @@ export class EsfExportService {
   }
 
   indicators(period: ExportPeriodInput): Promise<EsfIndicator[]> {
-    if (period.to < period.from) throw new InputError([{ field: 'period.to', message: 'must not be before period.from' }]);
+    checkPeriod(period);
     return this.tx.run(async (em) => {
       const values = await indicatorValues(em, period.from, period.to);
       return INDICATORS.map(([code, labelFi, labelEn]) => ({ code, labelFi, labelEn, value: values[code] }));
+    });
+  }
+
+  /** Every organiser side by side with the national total, from the aggregates, as the national role. */
+  national(period: ExportPeriodInput): Promise<EsfNationalIndicators> {
+    checkPeriod(period);
+    return this.tx.runNational(async (em) => {
+      const organisers: Array<{ id: string; code: string; name: string; as_of: Date | null }> = await em.query(
+        `SELECT c.id, c.code, c.name_fi AS name, m.as_of FROM counties c LEFT JOIN metrics.county_coverage m ON m.tenant_id = c.id
+          WHERE c.kind IN ('COUNTY', 'NATIONAL') ORDER BY c.code`,
+      );
+      const sums = await nationalIndicatorSums(em, period.from, period.to);
+      const counties = organisers.filter((o) => o.code !== '00');
+      const asOf = counties.some((o) => !o.as_of) ? null : counties.reduce<Date | null>((min, o) => (!min || o.as_of! < min ? o.as_of : min), null);
+      return {
+        periodFrom: period.from,
+        periodTo: period.to,
+        asOf,
+        organisers: organisers.map((o) => ({ countyCode: o.code, name: o.name, indicators: suppressedIndicators(sums.get(o.id) ?? NO_PARTICIPANTS) })),
+        total: { countyCode: null, name: 'Koko maa / Hela landet / Whole country', indicators: suppressedIndicators(await nationalIndicatorTotal(em, period.from, period.to)) },
+      };
     });
   }
 
@@ -73,6 +93,10 @@ export class EsfExportService {
     const downloadUrl = row.status === 'DONE' ? signDownloadPath(this.config.exports.linkSecret, { exportId: row.id, principalId: requestedBy, tenantId }) : null;
     return { ...model, downloadUrl };
   }
+}
+
+function checkPeriod(period: ExportPeriodInput): void {
+  if (period.to < period.from) throw new InputError([{ field: 'period.to', message: 'must not be before period.from' }]);
 }
 
 /** An export of the caller's county requested by the caller; anything else answers NOT_FOUND. */

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { ESF_INDICATOR_SUMS_SQL, ESF_PARTICIPANTS_SQL, suppress } from '@lahde/domain/metrics';
 
 /** The ESF+ common indicators that apply to employed professionals, with Finnish and English labels. */
 export const INDICATORS = [
@@ -18,36 +19,77 @@ export const INDICATORS = [
 
 export type IndicatorCode = (typeof INDICATORS)[number][0];
 
+/** Indicator sums plus the complements (never shown) that make each breakdown a partition. */
+export type IndicatorSums = Record<IndicatorCode | 'AGE_REST' | 'EDUCATION_REST' | 'GENDER_REST' | 'QUALIFIED_REST', number>;
+
+/** The sums of an organiser nobody entered with in the period. */
+export const NO_PARTICIPANTS = Object.fromEntries(
+  [...INDICATORS.map(([code]) => code), 'AGE_REST', 'EDUCATION_REST', 'GENDER_REST', 'QUALIFIED_REST'].map((key) => [key, 0]),
+) as IndicatorSums;
+
 /**
- * The indicator summary of a county and period. A participant is a person enrolled in a tier-1 or
- * tier-2 course whose first session is in the period, counted once however many courses they took;
- * age is at their first such course. All participants are employed professionals (EECO05 = EECO01).
- * EECO18 counts the distinct units the participants work in; EECR03 those who completed such a course.
+ * Breakdowns whose cells, with their complement, add up to all participants: a small cell in any of
+ * them could single someone out. Totals (EECO01, EECO05) and units (EECO18) are not about one person.
  */
-export async function indicatorValues(em: EntityManager, from: string, to: string): Promise<Record<IndicatorCode, number>> {
+const COMPLEMENTS = new Set(['AGE_REST', 'EDUCATION_REST', 'GENDER_REST', 'QUALIFIED_REST']);
+const PARTITIONS: Array<Array<keyof IndicatorSums>> = [
+  ['EECO07', 'EECO08', 'AGE_REST'],
+  ['EECO09', 'EECO10', 'EECO11', 'EDUCATION_REST'],
+  ['WOMEN', 'MEN', 'NON_BINARY', 'GENDER_REST'],
+  ['EECR03', 'QUALIFIED_REST'],
+];
+
+/**
+ * The indicator summary of the current county and period, live from its registry. Participants are
+ * counted at entry (see ESF_PARTICIPANTS_SQL): whoever entered in the period, once. All are employed
+ * professionals (EECO05 = EECO01); EECO18 counts the distinct units they work in; EECR03 those who
+ * have completed a tier-1 or tier-2 course.
+ */
+export async function indicatorValues(em: EntityManager, from: string, to: string): Promise<IndicatorSums> {
   const [row] = await em.query(
-    `WITH participation AS (
-       SELECT e.person_id, e.status, s.first_session
-         FROM enrolments e
-         JOIN courses c ON c.id = e.course_id
-         JOIN programmes pr ON pr.id = c.programme_id AND pr.tier IN (1, 2)
-         JOIN LATERAL (SELECT min(session_date) AS first_session FROM course_sessions WHERE course_id = c.id) s ON true
-        WHERE s.first_session BETWEEN $1 AND $2
-     ), participants AS (
-       SELECT p.id, p.gender, p.education_level, p.unit_id, extract(year FROM min(x.first_session)) - p.birth_year AS age,
-              bool_or(x.status = 'COMPLETED') AS qualified
-         FROM participation x JOIN people p ON p.id = x.person_id
-        GROUP BY p.id
-     )
-     SELECT count(*)::int AS "EECO01", count(*)::int AS "EECO05",
-            count(*) FILTER (WHERE age BETWEEN 18 AND 29)::int AS "EECO07", count(*) FILTER (WHERE age >= 55)::int AS "EECO08",
-            count(*) FILTER (WHERE education_level = 'ISCED_0_2')::int AS "EECO09", count(*) FILTER (WHERE education_level = 'ISCED_3_4')::int AS "EECO10",
-            count(*) FILTER (WHERE education_level = 'ISCED_5_8')::int AS "EECO11",
-            count(*) FILTER (WHERE gender = 'WOMAN')::int AS "WOMEN", count(*) FILTER (WHERE gender = 'MAN')::int AS "MEN",
-            count(*) FILTER (WHERE gender = 'NON_BINARY')::int AS "NON_BINARY",
-            count(DISTINCT unit_id)::int AS "EECO18", count(*) FILTER (WHERE qualified)::int AS "EECR03"
-       FROM participants`,
+    `SELECT ${ESF_INDICATOR_SUMS_SQL}
+       FROM (SELECT 1 AS participants, gender, education, age_band, qualified, unit_id::text AS unit_key
+               FROM (${ESF_PARTICIPANTS_SQL}) participant WHERE entry_date BETWEEN $1 AND $2) cells`,
     [from, to],
   );
   return row;
+}
+
+/** Every tenant's sums for the period from the `metrics` aggregates (run as the national role), keyed by tenant id. */
+export async function nationalIndicatorSums(em: EntityManager, from: string, to: string): Promise<Map<string, IndicatorSums>> {
+  const rows: Array<IndicatorSums & { tenant_id: string }> = await em.query(
+    `SELECT tenant_id, ${ESF_INDICATOR_SUMS_SQL} FROM metrics.esf_entries WHERE entry_date BETWEEN $1 AND $2 GROUP BY tenant_id`,
+    [from, to],
+  );
+  return new Map(rows.map(({ tenant_id, ...sums }) => [tenant_id, sums]));
+}
+
+/** The same sums over every tenant at once (distinct units are counted across counties correctly). */
+export async function nationalIndicatorTotal(em: EntityManager, from: string, to: string): Promise<IndicatorSums> {
+  const [row] = await em.query(`SELECT ${ESF_INDICATOR_SUMS_SQL} FROM metrics.esf_entries WHERE entry_date BETWEEN $1 AND $2`, [from, to]);
+  return row;
+}
+
+export interface ShownIndicator {
+  code: IndicatorCode;
+  labelFi: string;
+  labelEn: string;
+  /** Null when suppressed. */
+  value: number | null;
+  suppressed: boolean;
+}
+
+/** The indicators for publication outside the county: cells of 1 to 4 hidden, with secondary suppression per breakdown. */
+export function suppressedIndicators(sums: IndicatorSums): ShownIndicator[] {
+  const hidden = new Set<string>();
+  for (const partition of PARTITIONS) {
+    for (const cell of suppress(partition.map((key) => ({ key, count: sums[key] })), undefined, COMPLEMENTS)) if (cell.suppressed) hidden.add(cell.key);
+  }
+  return INDICATORS.map(([code, labelFi, labelEn]) => ({
+    code,
+    labelFi,
+    labelEn,
+    value: hidden.has(code) ? null : sums[code],
+    suppressed: hidden.has(code),
+  }));
 }

@@ -31,6 +31,11 @@ const MATRIX: Array<[Role, string | null, Action, Subject, boolean]> = [
   [Role.ESF_REPORTER, '10', 'create', 'Organisation', false],
   [Role.ESF_REPORTER, null, 'read', 'Organisation', false],
   [Role.ESF_REPORTER, null, 'read', 'County', true],
+  [Role.ESF_REPORTER, null, 'read', 'NationalEsfIndicators', true],
+  [Role.ESF_REPORTER, null, 'read', 'EsfExport', false],
+  [Role.ESF_REPORTER, '10', 'read', 'NationalEsfIndicators', false],
+  [Role.NATIONAL_ANALYST, null, 'read', 'NationalEsfIndicators', true],
+  [Role.COUNTY_COORDINATOR, '10', 'read', 'NationalEsfIndicators', false],
 ];
 
 describe('abilityFor', () => {

@@ -25,6 +25,7 @@ export type Subject =
   | 'CountyMetrics'
   | 'Cascade'
   | 'EsfExport'
+  | 'NationalEsfIndicators'
   | 'all';
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
@@ -47,11 +48,11 @@ const COUNTY_MANAGED: Subject[] = [
 const GRANTS: Record<Role, Grant> = {
   // THL's own tenant holds only its trainer training and that course's participants.
   [Role.NATIONAL_ADMIN]: (can) => {
-    can('read', ['NationalMetrics', 'CountyMetrics', 'Cascade']);
+    can('read', ['NationalMetrics', 'CountyMetrics', 'Cascade', 'NationalEsfIndicators']);
     can('manage', ['Course', 'Attendance', 'Person']);
     can('read', ['Programme', 'Certificate', 'Lineage']);
   },
-  [Role.NATIONAL_ANALYST]: (can) => can('read', ['NationalMetrics', 'CountyMetrics', 'Cascade']),
+  [Role.NATIONAL_ANALYST]: (can) => can('read', ['NationalMetrics', 'CountyMetrics', 'Cascade', 'NationalEsfIndicators']),
   [Role.COUNTY_ADMIN]: (can) => {
     can('manage', COUNTY_MANAGED);
     can('manage', 'EsfExport');
@@ -88,7 +89,8 @@ const GRANTS: Record<Role, Grant> = {
 export function abilityFor(principal: Principal): AppAbility {
   const { can, build } = new AbilityBuilder<AppAbility>(createMongoAbility);
   everyone(can);
-  // A county-less ESF reporter (THL's) reads aggregates only, never a county's registry.
-  if (!(principal.role === Role.ESF_REPORTER && !principal.countyCode)) GRANTS[principal.role](can);
+  // A county-less ESF reporter (THL's) reads the national indicator summary only, never a county's registry.
+  if (principal.role === Role.ESF_REPORTER && !principal.countyCode) can('read', 'NationalEsfIndicators');
+  else GRANTS[principal.role](can);
   return build();
 }
