@@ -13,6 +13,7 @@ import { TenancyModule } from '@lahde/platform/tenancy';
 import { CountyLookupModule, DirectoryJobsModule, DirectoryModule } from '@lahde/domain/directory';
 import { MetricsJobsModule, MetricsModule } from '@lahde/domain/metrics';
 import { NetworkModule } from '@lahde/domain/network';
+import { RegisterImportJobsModule, RegisterImportModule } from '@lahde/domain/register-import';
 import { ReportingJobsModule, ReportingModule } from '@lahde/domain/reporting';
 import { PeopleModule } from '@lahde/domain/people';
 import { TrainingModule } from '@lahde/domain/training';
@@ -56,7 +57,8 @@ export class ApiModule {
         TrainingModule,
         MetricsModule,
         ReportingModule,
-        ...(config.runJobsInApi ? [DirectoryJobsModule, MetricsJobsModule, ReportingJobsModule] : []),
+        RegisterImportModule,
+        ...(config.runJobsInApi ? [DirectoryJobsModule, MetricsJobsModule, ReportingJobsModule, RegisterImportJobsModule] : []),
       ],
       controllers: [HealthController],
       providers: [

@@ -5,6 +5,7 @@ import { QueueModule } from '@lahde/platform/queue';
 import { TenancyModule } from '@lahde/platform/tenancy';
 import { DirectoryJobsModule } from '@lahde/domain/directory';
 import { MetricsJobsModule } from '@lahde/domain/metrics';
+import { RegisterImportJobsModule } from '@lahde/domain/register-import';
 import { ReportingJobsModule } from '@lahde/domain/reporting';
 
 /** The background worker: bull processors of every domain, no HTTP. */
@@ -14,7 +15,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       global: true,
-      imports: [TenancyModule, DatabaseModule, QueueModule, DirectoryJobsModule, MetricsJobsModule, ReportingJobsModule],
+      imports: [TenancyModule, DatabaseModule, QueueModule, DirectoryJobsModule, MetricsJobsModule, ReportingJobsModule, RegisterImportJobsModule],
       providers: [{ provide: CONFIG, useValue: config }],
       exports: [CONFIG],
     };

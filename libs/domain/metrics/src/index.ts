@@ -6,3 +6,4 @@ export { cascadeRows } from './cascade.service';
 export { ESF_INDICATOR_SUMS_SQL, ESF_PARTICIPANTS_SQL } from './esf-entries';
 export { suppress } from './suppression';
 export type { Cell, ShownCell } from './suppression';
+export { MetricsRefreshScheduler } from './metrics-refresh';

@@ -1,3 +1,3 @@
 export * from './people.module';
 export { selfPersonId } from './self';
-export { Gender, EducationLevel } from './person.models';
+export { CreatePersonInput, Gender, EducationLevel } from './person.models';

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bull';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bull';
-import { Queues } from '@lahde/platform/queue';
+import { addWithin, Queues } from '@lahde/platform/queue';
 
 export const EXPORT_JOB = 'esf-export';
 export const SWEEP_JOB = 'esf-export-sweep';
@@ -11,9 +11,6 @@ export interface ExportJobData {
   requestedBy: string;
   exportId: string;
 }
-
-/** How long a request waits for Redis before it is left to the sweeper. */
-const ENQUEUE_TIMEOUT_MS = 2000;
 
 @Injectable()
 export class ExportQueue {
@@ -27,16 +24,7 @@ export class ExportQueue {
    * cannot reach Redis stays QUEUED in the database for the sweeper.
    */
   async enqueue(data: ExportJobData): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        this.queue.add(EXPORT_JOB, data, { jobId: data.exportId, attempts: 3, backoff: { type: 'exponential', delay: 2000 } }),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('Redis did not answer')), ENQUEUE_TIMEOUT_MS))),
-      ]);
-    } catch (error) {
-      this.logger.warn(`export ${data.exportId} left queued in the database: ${error instanceof Error ? error.message : error}`);
-    } finally {
-      clearTimeout(timer);
-    }
+    const failure = await addWithin(this.queue, EXPORT_JOB, data, { jobId: data.exportId, attempts: 3, backoff: { type: 'exponential', delay: 2000 } });
+    if (failure) this.logger.warn(`export ${data.exportId} left queued in the database: ${failure}`);
   }
 }

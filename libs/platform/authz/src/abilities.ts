@@ -26,6 +26,7 @@ export type Subject =
   | 'Cascade'
   | 'EsfExport'
   | 'NationalEsfIndicators'
+  | 'RegisterImport'
   | 'all';
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
@@ -37,7 +38,7 @@ const everyone: Grant = (can) => {
 
 const COUNTY_MANAGED: Subject[] = [
   'Organisation', 'Unit', 'Person', 'Directory', 'Programme', 'Course', 'Attendance', 'Certificate', 'Lineage',
-  'Membership', 'Review', 'Activity', 'NetworkEvent',
+  'Membership', 'Review', 'Activity', 'NetworkEvent', 'RegisterImport',
 ];
 
 /**

@@ -1,2 +1,3 @@
 export * from './queue.module';
 export * from './tenant-job';
+export * from './add-within';

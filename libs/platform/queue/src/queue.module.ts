@@ -7,6 +7,7 @@ export const Queues = {
   maintenance: 'maintenance',
   metrics: 'metrics',
   reporting: 'reporting',
+  imports: 'imports',
 } as const;
 
 /** Bull on Redis. Finished jobs are removed so Redis holds only work in flight; the database keeps the record. */
@@ -20,7 +21,7 @@ export const Queues = {
         defaultJobOptions: { removeOnComplete: true, removeOnFail: 1000, attempts: 3, backoff: { type: 'exponential', delay: 1000 } },
       }),
     }),
-    BullModule.registerQueue({ name: Queues.maintenance }, { name: Queues.metrics }, { name: Queues.reporting }),
+    BullModule.registerQueue({ name: Queues.maintenance }, { name: Queues.metrics }, { name: Queues.reporting }, { name: Queues.imports }),
   ],
   exports: [BullModule],
 })
