@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
-import { IsBoolean, IsEmail, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { isEmail, IsBoolean, IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { Omittable } from '@lahde/platform/database';
 import { ConnectionType, PageArgs } from '@lahde/platform/pagination';
 import { registerLabelledEnum, Sector } from '@lahde/domain/directory';
 
@@ -25,6 +26,18 @@ registerLabelledEnum(EducationLevel, 'EducationLevel', {
   ISCED_3_4: { fi: 'Toinen aste (ISCED 3-4)', sv: 'Andra stadiet (ISCED 3-4)', en: 'Upper secondary (ISCED 3-4)' },
   ISCED_5_8: { fi: 'Korkea-aste (ISCED 5-8)', sv: 'Högre nivå (ISCED 5-8)', en: 'Tertiary (ISCED 5-8)' },
 });
+
+/** class-validator's IsEmail throws (URIError) on a lone UTF-16 surrogate instead of answering "no": that must be a 400, not a 500. */
+function IsEmailAddress(): PropertyDecorator {
+  const wellFormedEmail = (value: unknown) => {
+    try {
+      return typeof value === 'string' && isEmail(value);
+    } catch {
+      return false;
+    }
+  };
+  return ValidateBy({ name: 'isEmailAddress', validator: { validate: wellFormedEmail, defaultMessage: () => 'email must be an e-mail address' } });
+}
 
 @ObjectType({ description: 'The unit a person works in, with its sector.' })
 export class PersonUnit {
@@ -79,15 +92,15 @@ class ProfileFields {
   @Field(() => Gender, { nullable: true }) @IsOptional() @IsEnum(Gender) gender?: Gender | null;
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(YEAR.min) @Max(YEAR.max) birthYear?: number | null;
   @Field(() => EducationLevel, { nullable: true }) @IsOptional() @IsEnum(EducationLevel) educationLevel?: EducationLevel | null;
-  @Field({ nullable: true }) @IsOptional() @IsBoolean() esfDataEntered?: boolean;
-  @Field({ nullable: true }) @IsOptional() @IsBoolean() directoryOptIn?: boolean;
+  @Field({ nullable: true }) @Omittable() @IsBoolean() esfDataEntered?: boolean;
+  @Field({ nullable: true }) @Omittable() @IsBoolean() directoryOptIn?: boolean;
 }
 
 @InputType()
 export class CreatePersonInput extends ProfileFields {
   @Field() @IsString() @Length(1, 100) firstName: string;
   @Field() @IsString() @Length(1, 100) lastName: string;
-  @Field() @IsEmail({}, { message: 'email must be an e-mail address' }) @MaxLength(254) email: string;
+  @Field() @IsEmailAddress() @MaxLength(254) email: string;
   @Field(() => String, { nullable: true, description: "THL only: the county a participant of THL's trainer training comes from." })
   @IsOptional()
   @Matches(/^[0-9]{2}$/, { message: 'homeCountyCode must be a two-digit county code' })
@@ -98,11 +111,11 @@ export class CreatePersonInput extends ProfileFields {
 export class UpdatePersonInput extends ProfileFields {
   @Field(() => ID) @IsUUID() id: string;
   @Field(() => Int) @IsInt() @Min(1) version: number;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) firstName?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) lastName?: string;
+  @Field({ nullable: true }) @Omittable() @IsString() @Length(1, 100) firstName?: string;
+  @Field({ nullable: true }) @Omittable() @IsString() @Length(1, 100) lastName?: string;
   @Field({ nullable: true, description: 'Only coordinators and county admins may change an e-mail address.' })
   @IsOptional()
-  @IsEmail({}, { message: 'email must be an e-mail address' })
+  @IsEmailAddress()
   @MaxLength(254)
   email?: string;
 }

@@ -4,3 +4,4 @@ export * from './migrations';
 export * from './database.module';
 export * from './postgres-errors';
 export * from './write-helpers';
+export * from './omittable';

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { IsolationLevel } from 'typeorm/driver/types/IsolationLevel';
-import { NATIONAL_GROUP } from '@lahde/platform/database';
+import { NATIONAL_GROUP, PG_UNSTORABLE_TEXT, pgErrorCode } from '@lahde/platform/database';
+import { AppError, ErrorCode } from '@lahde/platform/errors';
 import { TenantContext } from './tenant-context';
 
 /**
@@ -20,13 +21,15 @@ export class TenantTransaction {
   async run<T>(work: (manager: EntityManager) => Promise<T>, isolation: IsolationLevel = 'READ COMMITTED'): Promise<T> {
     const tenantId = this.context.requireTenantId();
     this.context.noteTouched(tenantId);
-    return this.dataSource.transaction(isolation, async (manager) => {
-      await manager.query("SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_id', $2, true)", [
-        tenantId,
-        this.context.actorId ?? '',
-      ]);
-      return work(manager);
-    });
+    return refuseUnstorableText(() =>
+      this.dataSource.transaction(isolation, async (manager) => {
+        await manager.query("SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_id', $2, true)", [
+          tenantId,
+          this.context.actorId ?? '',
+        ]);
+        return work(manager);
+      }),
+    );
   }
 
   /**
@@ -34,14 +37,30 @@ export class TenantTransaction {
    * `metrics` schema and the reference data and nothing else; the database refuses any county table.
    */
   runNational<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SET LOCAL ROLE ${NATIONAL_GROUP}`);
-      return work(manager);
-    });
+    return refuseUnstorableText(() =>
+      this.dataSource.transaction(async (manager) => {
+        await manager.query(`SET LOCAL ROLE ${NATIONAL_GROUP}`);
+        return work(manager);
+      }),
+    );
   }
 
   /** Shared reference data (counties, municipalities): no tenant is set, so county tables show no rows. */
   runShared<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction('READ COMMITTED', work);
+    return refuseUnstorableText(() => this.dataSource.transaction('READ COMMITTED', work));
+  }
+}
+
+/**
+ * A NUL byte passes GraphQL and class-validator but not PostgreSQL: the transaction has rolled back, and
+ * the caller gets BAD_USER_INPUT instead of an internal error. (Field-level refusal belongs in input
+ * validation; this is the net under every unit of work, jobs and imports included.)
+ */
+async function refuseUnstorableText<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (PG_UNSTORABLE_TEXT.includes(pgErrorCode(error) ?? '')) throw new AppError(ErrorCode.BAD_USER_INPUT, 'Text must not contain NUL (U+0000) characters');
+    throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+import { Omittable } from '@lahde/platform/database';
 import { ConnectionType, PageArgs } from '@lahde/platform/pagination';
 import { registerLabelledEnum } from '../unit/sector';
 
@@ -66,12 +67,12 @@ export class UpdateOrganisationInput {
   version: number;
 
   @Field(() => OrganisationType, { nullable: true })
-  @IsOptional()
+  @Omittable()
   @IsEnum(OrganisationType)
   type?: OrganisationType;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @Length(1, 200)
   name?: string;

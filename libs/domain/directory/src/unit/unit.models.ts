@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsEnum, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+import { Omittable } from '@lahde/platform/database';
 import { ConnectionType, PageArgs } from '@lahde/platform/pagination';
 import { Sector } from './sector';
 
@@ -35,8 +36,8 @@ export class CreateUnitInput {
 export class UpdateUnitInput {
   @Field(() => ID) @IsUUID() id: string;
   @Field(() => Int) @IsInt() @Min(1) version: number;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @Field(() => Sector, { nullable: true }) @IsOptional() @IsEnum(Sector) sector?: Sector;
+  @Field({ nullable: true }) @Omittable() @IsString() @Length(1, 200) name?: string;
+  @Field(() => Sector, { nullable: true }) @Omittable() @IsEnum(Sector) sector?: Sector;
   @Field(() => String, { nullable: true }) @IsOptional() @Matches(/^[0-9]{3}$/, MUNICIPALITY) municipalityCode?: string | null;
 }
 

@@ -1,9 +1,2 @@
-import { ValidateIf } from 'class-validator';
-
-/**
- * An update field that may be left out but not cleared: unlike `@IsOptional()`, an explicit null is
- * validated (and refused) instead of reaching a NOT NULL column.
- */
-export function Omittable(): PropertyDecorator {
-  return ValidateIf((_object: object, value: unknown) => value !== undefined);
-}
+// One implementation for every domain; kept here so the network's imports stay as they are.
+export { Omittable } from '@lahde/platform/database';
