@@ -13,9 +13,10 @@
 import 'reflect-metadata';
 import { spawn, ChildProcess, execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer, Server } from 'node:https';
 import { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import * as path from 'node:path';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
@@ -71,8 +72,13 @@ async function main(): Promise<void> {
     jwks = await serveJwksOverHttps(issuer, stack.workDir);
     api = await startApi(stack, issuer.issuer, jwks);
     const kinds = await requestMix(stack.runtimeUrl, issuer);
-    await warmUp(api.url, kinds);
+    await describeDatabase(stack.superuserUrl);
+    const unloaded = await warmUp(api.url, kinds);
 
+    const loadBefore = loadavg()[0];
+    const postmaster = Number(readFileSync(path.join(stack.workDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+    const dbBefore = clusterCpuSeconds(postmaster);
+    const selfBefore = process.cpuUsage();
     const before = processStats(api.pid);
     let peakRss = before.rss;
     const sampler = setInterval(() => (peakRss = Math.max(peakRss, processStats(api!.pid).rss)), 250);
@@ -81,8 +87,13 @@ async function main(): Promise<void> {
     const wall = (Date.now() - t) / 1000;
     clearInterval(sampler);
     const after = processStats(api.pid);
+    const self = process.cpuUsage(selfBefore);
 
-    report(settings, results, { before: before.rss, peak: peakRss, after: after.rss, cpuSeconds: after.cpuSeconds - before.cpuSeconds, wall });
+    report(settings, results, unloaded, { before: before.rss, peak: peakRss, after: after.rss, cpuSeconds: after.cpuSeconds - before.cpuSeconds, wall }, {
+      databaseCpuSeconds: clusterCpuSeconds(postmaster) - dbBefore,
+      generatorCpuSeconds: (self.user + self.system) / 1e6,
+    });
+    console.log(`machine load average (1 min): ${loadBefore.toFixed(1)} before, ${loadavg()[0].toFixed(1)} after, on ${cpus().length} cores (the database, the API and the load generator share them)`);
     process.exitCode = results.some((r) => r.non2xx || r.connectionErrors || r.graphqlErrors) ? 1 : 0;
     console.log(`API log: ${api.logFile}`);
     await issuer.stop();
@@ -168,6 +179,24 @@ async function requestMix(runtimeUrl: string, issuer: TestIssuer): Promise<Kind[
   ];
 }
 
+/** The size of what the queries run against: the database and its largest tables. */
+async function describeDatabase(superuserUrl: string): Promise<void> {
+  const db = new Client({ connectionString: superuserUrl });
+  await db.connect();
+  try {
+    const [{ size }] = (await db.query("SELECT pg_size_pretty(pg_database_size(current_database())) AS size")).rows;
+    const tables = (
+      await db.query(
+        `SELECT schemaname || '.' || relname AS name, n_live_tup AS rows, pg_size_pretty(pg_total_relation_size(relid)) AS size
+           FROM pg_stat_user_tables ORDER BY pg_total_relation_size(relid) DESC LIMIT 8`,
+      )
+    ).rows;
+    console.log(`database ${size}; largest tables: ${tables.map((t) => `${t.name} ${Number(t.rows).toLocaleString('en')} rows ${t.size}`).join(', ')}`);
+  } finally {
+    await db.end();
+  }
+}
+
 /** Connections per kind by weight (largest remainder), at least one each. */
 function split(kinds: Kind[], connections: number): Array<[Kind, number]> {
   const total = kinds.reduce((sum, k) => sum + k.weight, 0);
@@ -185,15 +214,30 @@ function graphqlRequest(url: string, token: string, query: string) {
   return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query }) });
 }
 
-/** Every request once, before the clock starts: a query the API refuses stops the run with its answer. */
-async function warmUp(url: string, kinds: Kind[]): Promise<void> {
+/**
+ * Every request twice, one at a time, before the clock starts: a query the API refuses stops the run
+ * with its answer, and the second pass gives each kind's latency without load (median).
+ */
+async function warmUp(url: string, kinds: Kind[]): Promise<Map<string, number>> {
+  const unloaded = new Map<string, number>();
   for (const kind of kinds) {
-    for (const { token, query } of kind.requests) {
-      const res = await graphqlRequest(url, token, query);
-      const body = await res.text();
-      if (!res.ok || body.includes('"errors"')) throw new Error(`${kind.name}: HTTP ${res.status} ${body.slice(0, 500)}`);
+    const times: number[] = [];
+    for (let pass = 0; pass < 2; pass++) {
+      for (const { token, query } of kind.requests) {
+        const started = process.hrtime.bigint();
+        const res = await graphqlRequest(url, token, query);
+        const body = await res.text();
+        if (!res.ok || body.includes('"errors"')) throw new Error(`${kind.name}: HTTP ${res.status} ${body.slice(0, 500)}`);
+        if (pass === 1) times.push(Number(process.hrtime.bigint() - started) / 1e6);
+      }
     }
+    unloaded.set(kind.name, percentile(times.sort((a, b) => a - b), 0.5));
   }
+  return unloaded;
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] : NaN;
 }
 
 async function drive(url: string, kind: Kind, connections: number, seconds: number): Promise<KindResult> {
@@ -225,7 +269,13 @@ async function drive(url: string, kind: Kind, connections: number, seconds: numb
   return result;
 }
 
-function report(settings: Settings, results: KindResult[], api: { before: number; peak: number; after: number; cpuSeconds: number; wall: number }): void {
+function report(
+  settings: Settings,
+  results: KindResult[],
+  unloaded: Map<string, number>,
+  api: { before: number; peak: number; after: number; cpuSeconds: number; wall: number },
+  others: { databaseCpuSeconds: number; generatorCpuSeconds: number },
+): void {
   const all: KindResult = {
     name: 'all',
     connections: results.reduce((s, r) => s + r.connections, 0),
@@ -236,19 +286,27 @@ function report(settings: Settings, results: KindResult[], api: { before: number
     seconds: Math.max(...results.map((r) => r.seconds)),
   };
   console.log(`\nscale ${settings.scale}, ${settings.seconds} s, ${all.connections} connections`);
-  console.log('query            conns  requests     req/s     p50 ms    p95 ms    p99 ms    max ms  non-2xx  conn.err  gql.err');
+  console.log('query            conns  requests     req/s     p50 ms    p95 ms    p99 ms    max ms  non-2xx  conn.err  gql.err  alone p50 ms');
   for (const r of [...results, all]) {
     const sorted = [...r.latencies].sort((a, b) => a - b);
-    const p = (q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] : NaN);
+    const p = (q: number) => percentile(sorted, q);
     console.log(
       `${r.name.padEnd(16)} ${String(r.connections).padStart(5)} ${String(sorted.length).padStart(9)} ${(sorted.length / r.seconds).toFixed(1).padStart(9)}` +
         ` ${fixed(p(0.5))} ${fixed(p(0.95))} ${fixed(p(0.99))} ${fixed(sorted[sorted.length - 1] ?? NaN)}` +
-        ` ${String(r.non2xx).padStart(8)} ${String(r.connectionErrors).padStart(9)} ${String(r.graphqlErrors).padStart(8)}`,
+        ` ${String(r.non2xx).padStart(8)} ${String(r.connectionErrors).padStart(9)} ${String(r.graphqlErrors).padStart(8)}` +
+        (unloaded.has(r.name) ? fixed(unloaded.get(r.name)!).padStart(14) : ''),
     );
   }
   for (const r of results) if (r.firstGraphqlError) console.log(`first GraphQL error of ${r.name}: ${r.firstGraphqlError}`);
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
   console.log(`\nAPI process RSS: ${mb(api.before)} before, peak ${mb(api.peak)}, ${mb(api.after)} after; CPU ${((api.cpuSeconds / api.wall) * 100).toFixed(0)}% of one core`);
+  // CPU time per request holds when the machine is shared, unlike latency: it says what a dedicated core serves.
+  const perRequest = (seconds: number) => (all.latencies.length ? (seconds * 1000) / all.latencies.length : NaN);
+  const [apiMs, dbMs, generatorMs] = [api.cpuSeconds, others.databaseCpuSeconds, others.generatorCpuSeconds].map(perRequest);
+  console.log(
+    `CPU per request: API ${apiMs.toFixed(1)} ms, PostgreSQL ${dbMs.toFixed(1)} ms, load generator ${generatorMs.toFixed(1)} ms` +
+      ` (one dedicated core serves about ${Math.round(1000 / apiMs)} req/s of this mix in the API, ${Math.round(1000 / dbMs)} in PostgreSQL)`,
+  );
 }
 
 function fixed(value: number): string {
@@ -264,6 +322,27 @@ function processStats(pid: number): { rss: number; cpuSeconds: number } {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);
   return { rss, cpuSeconds: ticks / 100 };
+}
+
+/** CPU time (seconds) of a PostgreSQL cluster: the postmaster, its live backends and the children it has reaped. */
+function clusterCpuSeconds(postmaster: number): number {
+  const fields = (pid: number) => {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  };
+  const own = fields(postmaster);
+  // utime, stime, cutime, cstime are fields 14 to 17 of /proc/<pid>/stat (11 to 14 after the command name).
+  let ticks = Number(own[11]) + Number(own[12]) + Number(own[13]) + Number(own[14]);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const child = fields(Number(entry));
+      if (Number(child[1]) === postmaster) ticks += Number(child[11]) + Number(child[12]);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks / 100;
 }
 
 interface HttpsJwks {

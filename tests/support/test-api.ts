@@ -1,9 +1,9 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
 import { Role } from '@lahde/platform/auth';
-import { IssuerConfig, loadConfig } from '@lahde/platform/config';
+import { AppConfig, IssuerConfig, loadConfig } from '@lahde/platform/config';
 import { TestIssuer } from '@lahde/testing';
-import { createApiApp } from '../../apps/api/src/create-api-app';
+import { ApiAppOptions, createApiApp } from '../../apps/api/src/create-api-app';
 
 export interface GqlResult<T = Record<string, unknown>> {
   status: number;
@@ -18,11 +18,19 @@ export class TestApi {
     readonly issuer: TestIssuer,
   ) {}
 
-  static async start(options: { issuers?: (issuer: TestIssuer) => IssuerConfig[]; env?: Record<string, string> } = {}): Promise<TestApi> {
+  /**
+   * `production` serves the app as NODE_ENV=production configures it (no introspection, no field
+   * suggestions), still trusting the test issuer, whose JWKS is plain HTTP (production start-up
+   * checks of the configuration itself are unit-tested in libs/platform/config).
+   */
+  static async start(
+    options: { issuers?: (issuer: TestIssuer) => IssuerConfig[]; env?: Record<string, string>; production?: boolean; app?: ApiAppOptions } = {},
+  ): Promise<TestApi> {
     const issuer = await TestIssuer.start();
     const issuers = options.issuers ? options.issuers(issuer) : [issuer.config()];
-    const config = loadConfig({ ...process.env, AUTH_ISSUERS: JSON.stringify(issuers), RUN_JOBS_IN_API: 'false', ...options.env });
-    const app = await createApiApp(config);
+    const loaded = loadConfig({ ...process.env, AUTH_ISSUERS: JSON.stringify(issuers), RUN_JOBS_IN_API: 'false', ...(options.production ? { AUTH_DEV_ISSUER: 'false' } : {}), ...options.env });
+    const config: AppConfig = options.production ? { ...loaded, nodeEnv: 'production', isProduction: true } : loaded;
+    const app = await createApiApp(config, options.app);
     await app.init();
     return new TestApi(app, issuer);
   }

@@ -7,7 +7,8 @@ import { AuthenticationGuard, AuthModule } from '@lahde/platform/auth';
 import { AbilityGuard } from '@lahde/platform/authz';
 import { AppConfig, CONFIG } from '@lahde/platform/config';
 import { DatabaseModule } from '@lahde/platform/database';
-import { AppErrorFilter, formatGraphQLError, InputValidationPipe } from '@lahde/platform/errors';
+import { AppErrorFilter, InputValidationPipe } from '@lahde/platform/errors';
+import { Telemetry } from '@lahde/platform/observability';
 import { QueueModule } from '@lahde/platform/queue';
 import { TenancyModule } from '@lahde/platform/tenancy';
 import { CountyLookupModule, DirectoryJobsModule, DirectoryModule } from '@lahde/domain/directory';
@@ -19,6 +20,13 @@ import { PeopleModule } from '@lahde/domain/people';
 import { TrainingModule } from '@lahde/domain/training';
 import { AuditLogResolver } from './audit/audit-log.resolver';
 import { HealthController } from './health/health.controller';
+import { graphQLLimits } from './limits/graphql-limits';
+import { rateLimitPlugin } from './limits/rate-limit.plugin';
+import { RateLimits } from './limits/rate-limits';
+import { UserRateLimitGuard } from './limits/user-rate-limit.guard';
+import { ApiTelemetry } from './observability/api-telemetry';
+import { GraphQLTelemetryPlugin } from './observability/graphql-telemetry.plugin';
+import { PrometheusController } from './observability/prometheus.controller';
 import { MeResolver } from './me/me.resolver';
 
 /** The committed, generated schema: changes to the API show up in review. */
@@ -46,10 +54,12 @@ export class ApiModule {
           includeStacktraceInErrorResponses: false,
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
+          // Depth, cost, aliases, directives and tokens; suggestions cut in production.
+          ...graphQLLimits(config.isProduction),
+          plugins: [rateLimitPlugin],
           // Guards run on field resolvers too, so a field can demand more than its parent.
           fieldResolverEnhancers: ['guards'],
           context: ({ req }: { req: unknown }) => ({ req }),
-          formatError: formatGraphQLError,
         }),
         DirectoryModule,
         PeopleModule,
@@ -60,10 +70,16 @@ export class ApiModule {
         RegisterImportModule,
         ...(config.runJobsInApi ? [DirectoryJobsModule, MetricsJobsModule, ReportingJobsModule, RegisterImportJobsModule] : []),
       ],
-      controllers: [HealthController],
+      controllers: [HealthController, PrometheusController],
       providers: [
         { provide: CONFIG, useValue: config },
+        { provide: Telemetry, useFactory: () => new Telemetry('api') },
+        ApiTelemetry,
+        GraphQLTelemetryPlugin,
+        RateLimits,
+        // In this order: who is asking, whether they may ask this often, whether they may ask this.
         { provide: APP_GUARD, useClass: AuthenticationGuard },
+        { provide: APP_GUARD, useClass: UserRateLimitGuard },
         { provide: APP_GUARD, useClass: AbilityGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
         { provide: APP_FILTER, useClass: AppErrorFilter },

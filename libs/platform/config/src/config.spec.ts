@@ -39,4 +39,21 @@ describe('loadConfig', () => {
     expect(config.auth.devIssuer).toBe(false);
     expect(config.auth.issuers).toEqual([{ issuer: 'https://idp.example', jwksUrl: 'https://idp.example/jwks', counties: ['10'], roles: undefined }]);
   });
+
+  it('reads rate limits, trusted proxies and the metrics token, refusing bad values by name', () => {
+    const config = loadConfig({ ...base, RATE_LIMIT_PER_USER: '120', RATE_LIMIT_PER_IP: '0', RATE_LIMIT_WINDOW_SECONDS: '10', TRUST_PROXY: 'loopback, 10.0.0.0/8', METRICS_TOKEN: 'm'.repeat(20) });
+    expect(config.rateLimits).toEqual({ perUser: 120, perIp: 0, windowSeconds: 10 });
+    expect(config.trustProxy).toEqual(['loopback', '10.0.0.0/8']);
+    expect(config.metricsToken).toBe('m'.repeat(20));
+    expect(loadConfig({ ...base, TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(loadConfig({ ...base }).trustProxy).toBe(false);
+    expect(() => loadConfig({ ...base, RATE_LIMIT_PER_IP: '-1', RATE_LIMIT_WINDOW_SECONDS: '0', TRUST_PROXY: '10.0.0.0/33,proxy.example', METRICS_TOKEN: 'short' })).toThrow(
+      /RATE_LIMIT_PER_IP[\s\S]*RATE_LIMIT_WINDOW_SECONDS[\s\S]*TRUST_PROXY[\s\S]*10\.0\.0\.0\/33, proxy\.example[\s\S]*METRICS_TOKEN/,
+    );
+  });
+
+  it('limits and logs by default outside tests; tests run quiet and unthrottled', () => {
+    expect(loadConfig({ ...base })).toMatchObject({ logLevel: 'log', rateLimits: { perUser: 600, perIp: 3000, windowSeconds: 60 } });
+    expect(loadConfig({ ...base, NODE_ENV: 'test' })).toMatchObject({ logLevel: 'warn', rateLimits: { perUser: 0, perIp: 0 } });
+  });
 });

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import * as path from 'node:path';
 
 /** One trusted identity provider: tokens whose `iss` equals `issuer` are verified against its keys. */
@@ -40,6 +41,12 @@ export interface AppConfig {
     linkSecret: string;
   };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Requests per window before HTTP 429; 0 turns a limit off. */
+  rateLimits: { perUser: number; perIp: number; windowSeconds: number };
+  /** Express `trust proxy`: false, true, a hop count or a list of proxy addresses/subnets. */
+  trustProxy: boolean | number | string[];
+  /** Bearer token that GET /metrics requires; null leaves it open (keep it on an internal port then). */
+  metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -103,7 +110,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       dir: path.resolve(env['EXPORT_DIR'] || path.join(dataDir, 'exports')),
       linkSecret: exportLinkSecret(env['EXPORT_LINK_SECRET'], isProduction, problems),
     },
-    logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, 'log', problems),
+    // Tests run quiet and unthrottled unless a suite asks otherwise.
+    logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, nodeEnv === 'test' ? 'warn' : 'log', problems),
+    rateLimits: {
+      perUser: int(env, 'RATE_LIMIT_PER_USER', nodeEnv === 'test' ? 0 : 600, 0, 1_000_000, problems),
+      perIp: int(env, 'RATE_LIMIT_PER_IP', nodeEnv === 'test' ? 0 : 3000, 0, 1_000_000, problems),
+      windowSeconds: int(env, 'RATE_LIMIT_WINDOW_SECONDS', 60, 1, 3600, problems),
+    },
+    trustProxy: trustProxyFrom(env['TRUST_PROXY'], problems),
+    metricsToken: metricsTokenFrom(env['METRICS_TOKEN'], problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
@@ -123,6 +138,32 @@ function exportLinkSecret(raw: string | undefined, isProduction: boolean, proble
   if (raw && raw.length >= 32) return raw;
   if (raw || isProduction) problems.push('EXPORT_LINK_SECRET must be at least 32 characters (required in production)');
   return randomBytes(32).toString('hex');
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** `false` (default: the socket's address is the client), `true`, a hop count, or proxy addresses and subnets. */
+function trustProxyFrom(raw: string | undefined, problems: string[]): AppConfig['trustProxy'] {
+  if (raw === undefined || raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const entries = list(raw);
+  const bad = entries.filter((e) => !PROXY_NAMES.has(e) && !isIpOrSubnet(e));
+  if (bad.length) problems.push(`TRUST_PROXY must be true, false, a hop count or addresses/subnets (loopback, 10.0.0.0/8, …); not ${bad.join(', ')}`);
+  return entries;
+}
+
+function isIpOrSubnet(value: string): boolean {
+  const [address, bits, ...rest] = value.split('/');
+  const version = isIP(address);
+  if (!version || rest.length) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128));
+}
+
+function metricsTokenFrom(raw: string | undefined, problems: string[]): string | null {
+  if (!raw) return null;
+  if (raw.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
+  return raw;
 }
 
 function parseIssuers(raw: string | undefined, isProduction: boolean, problems: string[]): IssuerConfig[] {

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import type { Response } from 'express';
-import { AppError, ErrorCode } from './app-errors';
+import { AppError, ErrorCode, RateLimitedError } from './app-errors';
 
 const HTTP_STATUS: Record<string, number> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
@@ -8,6 +8,8 @@ const HTTP_STATUS: Record<string, number> = {
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.BAD_USER_INPUT]: 400,
   [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.RATE_LIMITED]: 429,
 };
 
 /**
@@ -19,7 +21,9 @@ export class AppErrorFilter implements ExceptionFilter {
   catch(error: AppError, host: ArgumentsHost): unknown {
     if (host.getType<string>() !== 'http') return error;
     const code = String(error.extensions['code']);
-    host.switchToHttp().getResponse<Response>().status(HTTP_STATUS[code] ?? 500).json({ code, message: error.message });
+    const response = host.switchToHttp().getResponse<Response>();
+    if (error instanceof RateLimitedError) response.setHeader('Retry-After', String(error.retryAfterSeconds));
+    response.status(HTTP_STATUS[code] ?? 500).json({ code, message: error.message });
     return undefined;
   }
 }

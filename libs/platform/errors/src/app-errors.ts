@@ -7,6 +7,12 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   CONFLICT = 'CONFLICT',
+  /** Too many requests from one user or address; HTTP 429 with Retry-After. */
+  RATE_LIMITED = 'RATE_LIMITED',
+  /** The query is deeper, costlier or longer than the API serves (see docs/api-guide.md, Limits). */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The request body is larger than the API accepts. */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -51,5 +57,17 @@ export class InputError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string, field?: string) {
     super(ErrorCode.CONFLICT, message, field ? { fields: [{ field, message }] } : {});
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(ErrorCode.RATE_LIMITED, `Too many requests: try again in ${retryAfterSeconds} s`);
+  }
+}
+
+export class QueryTooComplexError extends AppError {
+  constructor(message: string) {
+    super(ErrorCode.QUERY_TOO_COMPLEX, message);
   }
 }

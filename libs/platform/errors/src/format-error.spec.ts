@@ -1,7 +1,7 @@
 import { ForbiddenException, Logger } from '@nestjs/common';
 import { GraphQLError } from 'graphql';
-import { ConflictError, InputError, NotFoundError } from './app-errors';
-import { formatGraphQLError } from './format-error';
+import { ConflictError, InputError, NotFoundError, QueryTooComplexError } from './app-errors';
+import { formatGraphQLError, withoutSuggestions } from './format-error';
 import { normaliseStrings } from './validation.pipe';
 
 const format = (error: unknown) =>
@@ -30,6 +30,30 @@ describe('formatGraphQLError', () => {
     const formatted = format(driverError);
     expect(formatted).toEqual({ path: ['field'], locations: undefined, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
     expect(JSON.stringify(formatted)).not.toMatch(/organisations|INSERT|stack|23505/);
+  });
+
+  it('hides a statement timeout like any driver error', () => {
+    const timeout = Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014', query: 'SELECT * FROM people WHERE tenant_id = $1' });
+    expect(format(timeout)).toEqual({ path: ['field'], locations: undefined, message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+  });
+
+  it('keeps the code of an AppError that a validation rule reported (Apollo wraps it as GRAPHQL_VALIDATION_FAILED)', () => {
+    const limit = new QueryTooComplexError('Query depth limit of 8 exceeded, found 9.');
+    const wrapped = new GraphQLError(limit.message, { originalError: limit, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(formatGraphQLError({ message: wrapped.message }, wrapped)).toEqual({ message: limit.message, extensions: { code: 'QUERY_TOO_COMPLEX' }, locations: undefined, path: undefined });
+  });
+});
+
+describe('withoutSuggestions', () => {
+  it('cuts every kind of graphql-js suggestion and leaves other messages alone', () => {
+    const messages = [
+      ['Cannot query field "nme" on type "Me". Did you mean "name"?', 'Cannot query field "nme" on type "Me".'],
+      ['Unknown argument "frist" on field "Query.people". Did you mean "first"?', 'Unknown argument "frist" on field "Query.people".'],
+      ['Value "COUNTY" does not exist in "Role" enum. Did you mean the enum value "COUNTY_ADMIN" or "COUNTY_COORDINATOR"?', 'Value "COUNTY" does not exist in "Role" enum.'],
+      ['Unknown type "Persn". Did you mean "Person", "PersonRef", or "PersonUnit"?', 'Unknown type "Persn".'],
+      ['Organisation not found', 'Organisation not found'],
+    ];
+    for (const [message, expected] of messages) expect(withoutSuggestions({ message, extensions: { code: 'X' } })).toEqual({ message: expected, extensions: { code: 'X' } });
   });
 });
 

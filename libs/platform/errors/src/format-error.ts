@@ -1,7 +1,7 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { ErrorCode } from './app-errors';
+import { AppError, ErrorCode } from './app-errors';
 
 const logger = new Logger('GraphQL');
 
@@ -22,7 +22,7 @@ const HTTP_CODES: Record<number, ErrorCode> = {
  * and is logged with its stack, so SQL, table and constraint names never reach the client.
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = unwrapResolverError(error);
+  const original = unwrapValidationError(unwrapResolverError(error));
   const base = { locations: formatted.locations, path: formatted.path };
 
   if (original instanceof GraphQLError && typeof original.extensions?.['code'] === 'string') {
@@ -41,6 +41,24 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+/**
+ * Apollo wraps what a validation rule reports as GRAPHQL_VALIDATION_FAILED; a rule that reports an
+ * AppError (the query limits do) keeps its own code.
+ */
+function unwrapValidationError(error: unknown): unknown {
+  if (error instanceof GraphQLError && error.extensions?.['code'] === 'GRAPHQL_VALIDATION_FAILED' && error.originalError instanceof AppError) return error.originalError;
+  return error;
+}
+
+/**
+ * graphql-js suggests names close to a misspelt one ("Did you mean …?"): in production that leaks the
+ * schema that introspection hides, so the suggestion is cut from every message.
+ */
+export function withoutSuggestions(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const message = formatted.message.replace(/\s*Did you mean [^?]*\?/g, '');
+  return message === formatted.message ? formatted : { ...formatted, message };
 }
 
 function httpMessage(error: HttpException): string {
