@@ -10,6 +10,8 @@ const MANAGERS = [CA, CC];
 const COURSE_WORKERS = [CA, CC, TR, KW, NA];
 /** THL's admins work in THL's own tenant: its trainer training and that course's participants. */
 const TRAINING_READERS = [...COUNTY_READERS, NA];
+/** Who may delete people of their tenant handles data-subject requests and retention (THL's admins in THL's tenant). */
+const PEOPLE_MANAGERS = [CA, CC, NA];
 
 /** Every operation, the roles allowed to call it, and a call with harmless arguments. */
 const MATRIX: Array<[string, Role[], string, Record<string, unknown>?]> = [
@@ -61,6 +63,13 @@ const MATRIX: Array<[string, Role[], string, Record<string, unknown>?]> = [
   ['recordAttendance', COURSE_WORKERS, `mutation { recordAttendance(input: { sessionId: "${NONE}", personIds: ["${NONE}"] }) { id } }`],
   ['recordTask', COURSE_WORKERS, `mutation { recordTask(input: { courseId: "${NONE}", personId: "${NONE}", moduleId: "${NONE}", submittedOn: "2026-01-01" }) { id } }`],
   ['setAddressingHeadcounts', COURSE_WORKERS, `mutation { setAddressingHeadcounts(input: { courseId: "${NONE}", headcounts: [] }) { id } }`],
+  ['myPersonalData', ALL, '{ myPersonalData { personId } }'],
+  ['personalDataReport', PEOPLE_MANAGERS, `{ personalDataReport(personId: "${NONE}") { personId } }`],
+  ['erasePerson', PEOPLE_MANAGERS, `mutation { erasePerson(input: { personId: "${NONE}", reason: DATA_SUBJECT_REQUEST, legalBasis: NO_LONGER_NECESSARY }) { personId } }`],
+  ['erasureLog', PEOPLE_MANAGERS, '{ erasureLog { subject } }'],
+  ['retentionSettings', PEOPLE_MANAGERS, '{ retentionSettings { personYears } }'],
+  // Invalid on purpose (personYears 0): the matrix must not change the county's settings.
+  ['setRetentionSettings', PEOPLE_MANAGERS, 'mutation { setRetentionSettings(input: { personYears: 0, auditLogYears: 5, esfRetentionUntil: "2031-12-31" }) { personYears } }'],
   ['completeCourse', COURSE_WORKERS, `mutation { completeCourse(input: { courseId: "${NONE}", completedOn: "2026-01-01" }) { id } }`],
 ];
 

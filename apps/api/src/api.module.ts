@@ -17,6 +17,7 @@ import { NetworkModule } from '@lahde/domain/network';
 import { RegisterImportJobsModule, RegisterImportModule } from '@lahde/domain/register-import';
 import { ReportingJobsModule, ReportingModule } from '@lahde/domain/reporting';
 import { PeopleModule } from '@lahde/domain/people';
+import { PrivacyJobsModule, PrivacyModule } from '@lahde/domain/privacy';
 import { TrainingModule } from '@lahde/domain/training';
 import { AuditLogResolver } from './audit/audit-log.resolver';
 import { HealthController } from './health/health.controller';
@@ -68,7 +69,8 @@ export class ApiModule {
         MetricsModule,
         ReportingModule,
         RegisterImportModule,
-        ...(config.runJobsInApi ? [DirectoryJobsModule, MetricsJobsModule, ReportingJobsModule, RegisterImportJobsModule] : []),
+        PrivacyModule,
+        ...(config.runJobsInApi ? [DirectoryJobsModule, MetricsJobsModule, ReportingJobsModule, RegisterImportJobsModule, PrivacyJobsModule] : []),
       ],
       controllers: [HealthController, PrometheusController],
       providers: [

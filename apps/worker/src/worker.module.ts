@@ -7,6 +7,7 @@ import { DirectoryJobsModule } from '@lahde/domain/directory';
 import { MetricsJobsModule } from '@lahde/domain/metrics';
 import { RegisterImportJobsModule } from '@lahde/domain/register-import';
 import { ReportingJobsModule } from '@lahde/domain/reporting';
+import { PrivacyJobsModule } from '@lahde/domain/privacy';
 
 /** The background worker: bull processors of every domain, no HTTP. */
 @Module({})
@@ -15,7 +16,7 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       global: true,
-      imports: [TenancyModule, DatabaseModule, QueueModule, DirectoryJobsModule, MetricsJobsModule, ReportingJobsModule, RegisterImportJobsModule],
+      imports: [TenancyModule, DatabaseModule, QueueModule, DirectoryJobsModule, MetricsJobsModule, ReportingJobsModule, RegisterImportJobsModule, PrivacyJobsModule],
       providers: [{ provide: CONFIG, useValue: config }],
       exports: [CONFIG],
     };

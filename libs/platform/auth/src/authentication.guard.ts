@@ -43,7 +43,7 @@ export class AuthenticationGuard extends AuthGuard('jwt') {
     // Field resolvers run after their operation was authenticated: reuse the verified caller.
     if (!request.user) await super.canActivate(context);
     const principal = request.user as Principal;
-    this.tenant.enter(principal.tenantId, principal.id);
+    this.tenant.enter(principal.tenantId, principal.id, principal.role);
     this.principals.set(principal);
     return true;
   }

@@ -11,6 +11,7 @@ export class MissingTenantContextError extends Error {
 
 const TENANT_ID = 'lahde.tenantId';
 const ACTOR_ID = 'lahde.actorId';
+const ACTOR_ROLE = 'lahde.actorRole';
 const TOUCHED = 'lahde.touchedTenants';
 
 /**
@@ -21,9 +22,11 @@ const TOUCHED = 'lahde.touchedTenants';
 export class TenantContext {
   constructor(private readonly cls: ClsService) {}
 
-  enter(tenantId: string | null, actorId: string): void {
+  /** `actorRole` goes into the audit trail with the actor; jobs have none. */
+  enter(tenantId: string | null, actorId: string, actorRole: string | null = null): void {
     this.cls.set(TENANT_ID, tenantId);
     this.cls.set(ACTOR_ID, actorId);
+    this.cls.set(ACTOR_ROLE, actorRole);
   }
 
   get tenantId(): string | null {
@@ -32,6 +35,10 @@ export class TenantContext {
 
   get actorId(): string | null {
     return this.cls.isActive() ? (this.cls.get<string | null>(ACTOR_ID) ?? null) : null;
+  }
+
+  get actorRole(): string | null {
+    return this.cls.isActive() ? (this.cls.get<string | null>(ACTOR_ROLE) ?? null) : null;
   }
 
   /** Tenants whose data this request or job has worked on, e.g. to refresh their metrics after a write. */

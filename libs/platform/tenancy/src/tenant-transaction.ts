@@ -23,9 +23,10 @@ export class TenantTransaction {
     this.context.noteTouched(tenantId);
     return refuseUnstorableText(() =>
       this.dataSource.transaction(isolation, async (manager) => {
-        await manager.query("SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_id', $2, true)", [
+        await manager.query("SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_id', $2, true), set_config('app.actor_role', $3, true)", [
           tenantId,
           this.context.actorId ?? '',
+          this.context.actorRole ?? '',
         ]);
         return work(manager);
       }),
