@@ -6,7 +6,7 @@ import { Client } from 'pg';
 import { Role } from '@lahde/platform/auth';
 import { loadConfig } from '@lahde/platform/config';
 import { Queues, TenantJobData } from '@lahde/platform/queue';
-import { RETENTION_JOB, RetentionOutcome } from '@lahde/domain/privacy';
+import { RETENTION_ALL_JOB, RETENTION_JOB, RetentionOutcome } from '@lahde/domain/privacy';
 import { countyId, inTenant, ownerClient, runtimeClient } from '@lahde/testing';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { errorCodes, GqlResult, TestApi } from '../support/test-api';
@@ -329,6 +329,25 @@ describe('privacy: access, erasure and retention', () => {
       // Delivered again later: nothing left to do.
       expect(await run()).toEqual({ tenantId: home, anonymised: 0, esfDataRemoved: 0, auditEntriesDeleted: 0 });
       expect(await tracesInCounty(owner, home, ['rea.tuoreinen@'])).not.toEqual([]);
+    });
+
+    it('is scheduled daily in the worker and fans out to every tenant, each job reaching its county', async () => {
+      const repeatable = await queue.getRepeatableJobs();
+      expect(repeatable).toContainEqual(expect.objectContaining({ name: RETENTION_ALL_JOB, cron: '30 2 * * *', tz: 'Europe/Helsinki' }));
+      const { createPerson } = await call<{ createPerson: { id: string } }>('mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }', {
+        input: { firstName: 'Veikko', lastName: 'Vanhakoski', email: 'veikko.vanhakoski@esavo.test' },
+      });
+      await arrange(() => owner.query("UPDATE people SET updated_at = now() - interval '4 years' WHERE id = $1", [createPerson.id]));
+      const tenants = (await owner.query('SELECT count(*)::int AS n FROM counties')).rows[0].n;
+      expect(await (await (queue as Queue).add(RETENTION_ALL_JOB, {})).finished()).toBe(tenants);
+      for (let i = 0; i < 300; i++) {
+        const counts = await queue.getJobCounts();
+        // The repeatable job itself stays delayed until 02:30.
+        if (counts.waiting + counts.active === 0) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const row = await asOwner(async () => (await owner.query('SELECT first_name, erased_at IS NOT NULL AS erased FROM people WHERE id = $1', [createPerson.id])).rows[0]);
+      expect(row).toEqual({ first_name: 'Poistettu', erased: true });
     });
 
     it('removes the ESF+ fields of erased participants once the audit period has ended, and logs it', async () => {
