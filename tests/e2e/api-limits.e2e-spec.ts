@@ -253,6 +253,8 @@ describe('errors in production configuration', () => {
     }
     const logged = logLines.map((line) => JSON.parse(line)).find((entry) => entry.level === 'error' && /statement timeout/.test(entry.message ?? entry.err?.message));
     expect(logged).toMatchObject({ requestId: 'timeout-test-1', service: 'api' });
+    // The driver error's statement parameters (here the organisation's id) stay out of the log.
+    expect(logLines.filter((line) => line.includes('timeout-test-1')).join('\n')).not.toMatch(new RegExp(`"parameters"|${id}`));
   });
 });
 

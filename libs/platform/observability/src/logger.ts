@@ -18,6 +18,7 @@ export function createLogger(options: { level: keyof typeof PINO_LEVELS; service
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
       messageKey: 'message',
+      serializers: { err: errorOnly },
       mixin: () => {
         const requestId = currentRequestId();
         return requestId ? { requestId } : {};
@@ -29,6 +30,16 @@ export function createLogger(options: { level: keyof typeof PINO_LEVELS; service
     },
     destination ?? pino.destination({ dest: 1, sync: true }),
   );
+}
+
+/**
+ * An error's type, code, message and stack, and nothing else: a driver error also holds the statement's
+ * parameters and the row values of a violated constraint, which may be personal data.
+ */
+export function errorOnly(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const code = (error as { code?: unknown }).code;
+  return { type: error.constructor.name, ...(typeof code === 'string' ? { code } : {}), message: error.message, stack: error.stack };
 }
 
 /** Nest's own logging (start-up, exceptions, `new Logger(…)` in services) written through pino. */

@@ -34,6 +34,20 @@ describe('PinoNestLogger', () => {
     expect(JSON.stringify(lines[0])).not.toMatch(/abc\.def|secret|"pw"/);
     expect(lines[0]).toMatchObject({ headers: { authorization: '[redacted]' }, token: '[redacted]', user: { password: '[redacted]' } });
   });
+
+
+  it("logs a driver error's type, code, message and stack, never its parameters or row values", () => {
+    const { logger, lines } = capture();
+    class QueryFailedError extends Error {
+      query = 'INSERT INTO people (email) VALUES ($1)';
+      parameters = ['maija@example.fi'];
+      driverError = { code: '23505', detail: 'Key (tenant_id, email)=(x, maija@example.fi) already exists.' };
+      code = '23505';
+    }
+    new PinoNestLogger(logger).error(new QueryFailedError('duplicate key value violates unique constraint "people_tenant_email_key"'));
+    expect(lines[0]['err']).toEqual({ type: 'QueryFailedError', code: '23505', message: expect.stringContaining('duplicate key'), stack: expect.any(String) });
+    expect(JSON.stringify(lines)).not.toContain('maija@example.fi');
+  });
 });
 
 describe('Telemetry', () => {
