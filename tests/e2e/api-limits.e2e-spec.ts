@@ -73,6 +73,16 @@ describe('API limits', () => {
   });
 
   describe('pagination caps', () => {
+    it('caps the page of every paginated list in the schema at 200', async () => {
+      const schema = buildSchema(readFileSync('apps/api/schema.graphql', 'utf8'));
+      const paged = Object.values(schema.getQueryType()!.getFields()).filter((field) => field.args.some((arg) => arg.name === 'first'));
+      expect(paged.length).toBeGreaterThanOrEqual(7);
+      for (const field of paged) {
+        const result = await api.gql(`{ ${field.name}(first: 201) { totalCount } }`, {}, { role: Role.COUNTY_ADMIN, county: '10' });
+        expect([field.name, result.errors?.map((e) => [e.extensions.code, e.extensions.fields?.map((f) => f.field)])]).toEqual([field.name, [['BAD_USER_INPUT', ['first']]]]);
+      }
+    });
+
     it('refuses a page larger than 200 and an audit log longer than 1000, naming the argument', async () => {
       const people = await api.gql('{ people(first: 201) { totalCount } }', {}, COORDINATOR);
       expect(people.errors?.map((e) => [e.extensions.code, e.extensions.fields?.map((f) => f.field)])).toEqual([['BAD_USER_INPUT', ['first']]]);
