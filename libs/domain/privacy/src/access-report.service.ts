@@ -31,7 +31,7 @@ export class AccessReportService {
     return this.tx.run(async (em) => {
       const id = await selfPersonId(em, this.principals.current);
       if (!id) throw new NotFoundError('Person');
-      return this.report(em, id, this.principals.current.id, `${DOWNLOAD_PATH}`);
+      return this.report(em, id, this.principals.current.id, DOWNLOAD_PATH);
     });
   }
 

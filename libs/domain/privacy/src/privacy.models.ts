@@ -1,6 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
-import { registerLabelledEnum } from '@lahde/domain/directory';
+import { registerLabelledEnum, Sector } from '@lahde/domain/directory';
+import { MembershipStatus } from '@lahde/domain/network';
+import { EducationLevel, Gender } from '@lahde/domain/people';
 import { IsLocalDate } from '@lahde/platform/errors';
 import { AccessPurpose } from './access-purpose';
 
@@ -57,10 +59,10 @@ export class ReportProfile {
   @Field(() => String, { nullable: true }) workAddress: string | null;
   @Field(() => String, { nullable: true }) unitName: string | null;
   @Field(() => String, { nullable: true }) organisationName: string | null;
-  @Field(() => String, { nullable: true }) sector: string | null;
-  @Field(() => String, { nullable: true }) gender: string | null;
+  @Field(() => Sector, { nullable: true }) sector: Sector | null;
+  @Field(() => Gender, { nullable: true }) gender: Gender | null;
   @Field(() => Int, { nullable: true }) birthYear: number | null;
-  @Field(() => String, { nullable: true }) educationLevel: string | null;
+  @Field(() => EducationLevel, { nullable: true }) educationLevel: EducationLevel | null;
   @Field() esfDataEntered: boolean;
   @Field() directoryOptIn: boolean;
   @Field() createdAt: Date;
@@ -70,7 +72,7 @@ export class ReportProfile {
 
 @ObjectType()
 export class ReportMembershipEvent {
-  @Field() status: string;
+  @Field(() => MembershipStatus) status: MembershipStatus;
   @Field() effectiveOn: string;
   @Field(() => String, { nullable: true }) reason: string | null;
   @Field() recordedAt: Date;
@@ -85,7 +87,7 @@ export class ReportReview {
 
 @ObjectType()
 export class ReportMembership {
-  @Field() status: string;
+  @Field(() => MembershipStatus) status: MembershipStatus;
   @Field() since: string;
   @Field(() => [ReportMembershipEvent]) history: ReportMembershipEvent[];
   @Field(() => [ReportReview]) reviews: ReportReview[];
@@ -155,10 +157,10 @@ export class ReportEsfCourse {
 export class ReportEsf {
   @Field({ description: 'Took part in a tier-1 or tier-2 course, i.e. is an ESF+ participant.' }) participant: boolean;
   @Field({ description: 'Always EMPLOYED: participants are professionals.' }) employmentStatus: string;
-  @Field(() => String, { nullable: true }) gender: string | null;
+  @Field(() => Gender, { nullable: true }) gender: Gender | null;
   @Field(() => Int, { nullable: true }) birthYear: number | null;
   @Field(() => String, { nullable: true, description: 'Age band at entry (first session of the first such course): 18-29, 30-54 or 55+.' }) ageBandAtEntry: string | null;
-  @Field(() => String, { nullable: true }) educationLevel: string | null;
+  @Field(() => EducationLevel, { nullable: true }) educationLevel: EducationLevel | null;
   @Field() esfDataEntered: boolean;
   @Field(() => [ReportEsfCourse]) courses: ReportEsfCourse[];
 }
