@@ -17,12 +17,13 @@ const HOME = '12';
 const OTHER = '03';
 const COORDINATOR = { role: Role.COUNTY_COORDINATOR, county: HOME };
 const ANNA = { email: 'anna.avain@esavo.test', phone: '+358 40 765 4321', first: 'Annukka', last: 'Avainsalo' };
-const REPORT = `personId countyCode downloadPath
-  profile { firstName lastName email phone jobTitle directoryOptIn gender birthYear educationLevel erasedAt }
-  memberships { status history { status reason } }
-  enrolments { courseName tier status completedOn attended tasks { theme acceptedOn } }
+/** The selection the API guide documents (docs/api-guide.md, Privacy), so the documented query is known to pass the limits. */
+const REPORT = `personId countyCode generatedAt downloadPath
+  profile { firstName lastName email phone jobTitle workAddress unitName organisationName gender birthYear educationLevel esfDataEntered directoryOptIn erasedAt }
+  memberships { status since history { status effectiveOn reason recordedAt } reviews { year outcome note } }
+  enrolments { courseName tier status completedOn attended tasks { theme submittedOn acceptedOn } }
   certificates { kind issuedOn courseName byThl }
-  activities { kind occurredOn note }
+  activities { kind occurredOn count note courseName }
   lineage { trainedBy { courseName trainers } trained { courseName participants } }
   esf { participant employmentStatus gender birthYear ageBandAtEntry educationLevel esfDataEntered courses { courseName firstSession lastSession status } }
   accessLog { at actor actorRole action entity fields purpose purposeRecorded }`;
