@@ -272,6 +272,18 @@ describe('privacy: access, erasure and retention', () => {
       expect(await erasureRows()).toBe(1);
       const { erasureLog } = await call<{ erasureLog: Array<{ personId: string; subject: string }> }>('{ erasureLog { personId subject } }');
       expect(erasureLog.filter((e) => e.personId === ids.anna)).toEqual([{ personId: ids.anna, subject: 'PERSON' }]);
+      // The log is append-only for the runtime role: no one can rewrite or remove an erasure through Lähde.
+      const db = await runtimeClient();
+      try {
+        await inTenant(db, home, async () => {
+          await expect(db.query("UPDATE erasure_log SET reason = 'CONTROLLER_DECISION' WHERE person_id = $1", [ids.anna])).rejects.toThrow(/permission denied/);
+        });
+        await inTenant(db, home, async () => {
+          await expect(db.query('DELETE FROM erasure_log WHERE person_id = $1', [ids.anna])).rejects.toThrow(/permission denied/);
+        });
+      } finally {
+        await db.end();
+      }
     });
   });
 
