@@ -298,6 +298,24 @@ describe('privacy: access, erasure and retention', () => {
     });
     afterAll(() => worker.close());
 
+    it('still lists an erased participant in the ESF+ participant export, under the pseudonym and with the ESF fields', async () => {
+      const EXPORT = 'id status rowCount downloadUrl';
+      const { requestEsfExport } = await call<{ requestEsfExport: { id: string } }>(`mutation { requestEsfExport(input: { kind: PARTICIPANTS, format: CSV_SEMICOLON, period: { from: "2025-01-01", to: "2025-12-31" } }) { ${EXPORT} } }`);
+      let done: { status: string; rowCount: number; downloadUrl: string } | undefined;
+      for (let i = 0; i < 300 && done?.status !== 'DONE'; i++) {
+        done = (await call<{ exportJob: typeof done }>(`query($id: ID!) { exportJob(id: $id) { ${EXPORT} } }`, { id: requestEsfExport.id })).exportJob;
+        if (done?.status !== 'DONE') await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(done).toMatchObject({ status: 'DONE', rowCount: 2 });
+      const res = await api.http.get(done!.downloadUrl).set('authorization', `Bearer ${await api.token(Role.COUNTY_COORDINATOR, HOME)}`);
+      const text = String(res.text ?? res.body);
+      expect(text.toLowerCase()).not.toContain('anna.avain');
+      expect(text).not.toContain(ANNA.last);
+      const anna = text.split('\r\n').find((line) => line.includes('Poistettu'))!.split(';');
+      expect(anna).toEqual(['Mikkeli kevät 2025', 'Avainhenkilökoulutus', '2025-03-04', '2025-04-15', 'Poistettu', expect.stringMatching(/^P-[0-9a-f]{10}$/),
+        `erased-${ids.anna}@erased.invalid`, 'Suoritettu', '2025-04-22', 'Nainen', '1990', '30–54', 'ISCED 5–8', 'Työllinen', 'Kyllä']);
+    });
+
     it("anonymises who left long ago and leaves recent ones alone, in the county's own context, once even if delivered twice", async () => {
       const person = async (firstName: string, lastName: string, email: string) =>
         (await call<{ createPerson: { id: string } }>('mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }', { input: { firstName, lastName, email, gender: 'MAN', birthYear: 1970 } })).createPerson.id;
