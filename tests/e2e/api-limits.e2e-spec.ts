@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { buildSchema, Kind, parse, print, validate } from 'graphql';
 import { Role } from '@lahde/platform/auth';
-import { freePort } from '@lahde/platform/runtime';
+import { RunningRedis, startLocalRedis } from '@lahde/platform/runtime';
 import { countyId, inTenant, ownerClient } from '@lahde/testing';
 import { GRAPHQL_LIMITS, graphQLLimits } from '../../apps/api/src/limits/graphql-limits';
 import { GqlResult, TestApi } from '../support/test-api';
@@ -186,18 +187,42 @@ describe('rate limits', () => {
 });
 
 describe('rate limits while Redis is down', () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lahde-limits-redis-'));
+  const logLines: string[] = [];
+  let redis: RunningRedis;
   let api: TestApi;
 
   beforeAll(async () => {
-    api = await TestApi.start({ env: { REDIS_URL: `redis://127.0.0.1:${await freePort()}`, RATE_LIMIT_PER_USER: '2', RATE_LIMIT_PER_IP: '0' } });
+    redis = await startLocalRedis(dir); // this suite's own Redis: stopping it disturbs no other suite
+    api = await TestApi.start({
+      env: { REDIS_URL: redis.url, RATE_LIMIT_PER_USER: '3', RATE_LIMIT_PER_IP: '0' },
+      app: { logDestination: { write: (line: string) => void logLines.push(line) } },
+    });
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await api.close();
+    await redis.stop();
+  });
 
-  it('keeps serving and counts in memory instead', async () => {
+  it('keeps serving and counts in memory while Redis is away, warns once, and counts in Redis again when it is back', async () => {
     const token = await api.token(Role.TRAINER, '10');
-    const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await api.http.post('/graphql').set('authorization', `Bearer ${token}`).send({ query: '{ me { role } }' })).status);
-    expect(statuses).toEqual([200, 200, 429]);
+    const status = async () => (await api.http.post('/graphql').set('authorization', `Bearer ${token}`).send({ query: '{ me { role } }' })).status;
+    expect(await status()).toBe(200); // counted in Redis
+
+    const port = Number(new URL(redis.url).port);
+    await redis.stop();
+    const whileDown = [];
+    for (let i = 0; i < 4; i++) whileDown.push(await status());
+    expect(whileDown).toEqual([200, 200, 200, 429]); // a fresh count in this process's memory
+    expect(logLines.map((line) => JSON.parse(line)).filter((entry) => entry.context === 'RateLimits' && entry.level === 'warn')).toHaveLength(1);
+
+    redis = await startLocalRedis(dir, process.env, port);
+    let served = false;
+    for (let i = 0; i < 50 && !served; i++) {
+      served = (await status()) === 200; // the new Redis holds no count yet
+      if (!served) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(served).toBe(true);
   });
 });
 
