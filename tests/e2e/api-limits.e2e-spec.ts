@@ -5,7 +5,7 @@ import { buildSchema, Kind, parse, print, validate } from 'graphql';
 import { Role } from '@lahde/platform/auth';
 import { RunningRedis, startLocalRedis } from '@lahde/platform/runtime';
 import { countyId, inTenant, ownerClient } from '@lahde/testing';
-import { GRAPHQL_LIMITS, graphQLLimits } from '../../apps/api/src/limits/graphql-limits';
+import { costErrors, GRAPHQL_LIMITS, graphQLLimits } from '../../apps/api/src/limits/graphql-limits';
 import { GqlResult, TestApi } from '../support/test-api';
 
 const COORDINATOR = { role: Role.COUNTY_COORDINATOR, county: '10' };
@@ -47,6 +47,19 @@ describe('API limits', () => {
       expect(only(result)).toEqual([{ code: 'QUERY_TOO_COMPLEX', message: expect.stringMatching(new RegExp(`^Query Cost limit of ${GRAPHQL_LIMITS.maxCost} exceeded, found \\d+`)) }]);
     });
 
+    it('counts page sizes given as variables or left to their default, not only literal ones', async () => {
+      const fields = 'totalCount nodes { id firstName lastName email phone jobTitle birthYear gender missingFields unit { id name } }';
+      const byVariable = `query($n: Int!) { a: people(first: $n) { ${fields} } b: people(first: $n) { ${fields} } c: people(first: $n) { ${fields} } }`;
+      const small = await api.gql(byVariable, { n: 10 }, COORDINATOR);
+      expect(small.errors).toBeUndefined();
+      const large = await api.gql(byVariable, { n: 200 }, COORDINATOR);
+      expect(large.status).toBe(400);
+      expect(only(large)).toEqual([{ code: 'QUERY_TOO_COMPLEX', message: expect.stringMatching(/^Query Cost limit of 20000 exceeded, found \d+/) }]);
+      // Twelve lists at their default page of 50 cost as much as three of 200.
+      const byDefault = await api.gql(`{ ${Array.from({ length: 12 }, (_, i) => `p${i}: people { ${fields} }`).join(' ')} }`, {}, COORDINATOR);
+      expect(only(byDefault)).toEqual([{ code: 'QUERY_TOO_COMPLEX', message: expect.stringMatching(/^Query Cost limit of 20000 exceeded/) }]);
+    });
+
     it(`refuses more than ${GRAPHQL_LIMITS.maxDirectives} directives`, async () => {
       const fields = ['id', 'subject', 'issuer', 'name', 'role', 'countyCode'].map((f) => `${f} @include(if: true)`).join(' ');
       const result = await api.gql(`{ me { ${fields} county { code @skip(if: false) nameFi @skip(if: false) nameSv @skip(if: false) nameEn @skip(if: false) id @skip(if: false) } } }`, {}, COORDINATOR);
@@ -66,7 +79,10 @@ describe('API limits', () => {
       const documents = graphQLDocuments(['docs', 'tests']);
       expect(documents.length).toBeGreaterThan(100);
       const refused = documents.flatMap(({ file, source }) => {
-        const errors = validate(schema, parse(source, { maxTokens: GRAPHQL_LIMITS.maxTokens }), validationRules);
+        const document = parse(source, { maxTokens: GRAPHQL_LIMITS.maxTokens });
+        // Page sizes given as variables count at the largest page the tests ask for.
+        const variables = Object.fromEntries(['first', 'last'].map((name) => [name, 200]));
+        const errors = [...validate(schema, document, validationRules), ...costErrors(schema, document, variables)];
         return errors.filter((e) => e.extensions?.['code'] === 'QUERY_TOO_COMPLEX').map((e) => `${file}: ${e.message}`);
       });
       expect(refused).toEqual([]);

@@ -36,6 +36,7 @@ export const SCHEMA_FILE = path.join(process.cwd(), 'apps/api/schema.graphql');
 @Module({})
 export class ApiModule {
   static register(config: AppConfig): DynamicModule {
+    const limits = graphQLLimits(config.isProduction);
     return {
       module: ApiModule,
       global: true,
@@ -56,8 +57,8 @@ export class ApiModule {
           csrfPrevention: true,
           allowBatchedHttpRequests: false,
           // Depth, cost, aliases, directives and tokens; suggestions cut in production.
-          ...graphQLLimits(config.isProduction),
-          plugins: [rateLimitPlugin],
+          ...limits,
+          plugins: [...limits.plugins, rateLimitPlugin],
           // Guards run on field resolvers too, so a field can demand more than its parent.
           fieldResolverEnhancers: ['guards'],
           context: ({ req }: { req: unknown }) => ({ req }),

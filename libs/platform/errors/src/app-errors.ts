@@ -66,8 +66,9 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** Refused before anything runs; HTTP 400 (the `http` extension never reaches the client). */
 export class QueryTooComplexError extends AppError {
   constructor(message: string) {
-    super(ErrorCode.QUERY_TOO_COMPLEX, message);
+    super(ErrorCode.QUERY_TOO_COMPLEX, message, { http: { status: 400 } });
   }
 }
