@@ -1,6 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { isUUID } from 'class-validator';
 import { Can } from '@lahde/platform/authz';
-import { UuidPipe } from '@lahde/platform/errors';
+import { InputError, UuidPipe } from '@lahde/platform/errors';
 import { CertificationService } from './certification.service';
 import {
   AddSessionInput, AttendanceInput, Certificate, CertificateKind, CompleteCourseInput, Course, CourseConnection, CourseListArgs, CreateCourseInput,
@@ -39,6 +40,8 @@ export class CourseResolver {
     @Args('kind', { type: () => CertificateKind, nullable: true }) kind: CertificateKind | null,
     @Args('personId', { type: () => ID, nullable: true }) personId: string | null,
   ) {
+    // A filter, not a lookup: a malformed id is bad input (as in the list arguments validated by class-validator), not a database error.
+    if (personId != null && !isUUID(personId)) throw new InputError([{ field: 'personId', message: 'personId must be a UUID' }]);
     return this.certification.certificates(kind ?? null, personId ?? null);
   }
 
