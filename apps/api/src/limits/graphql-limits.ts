@@ -17,6 +17,7 @@ import {
   visitWithTypeInfo,
 } from 'graphql';
 import { ErrorCode, formatGraphQLError, QueryTooComplexError, withoutSuggestions } from '@lahde/platform/errors';
+import { MAX_PAGE_SIZE } from '@lahde/platform/pagination';
 
 /**
  * What one GraphQL request may ask. The deepest query in the guide and the tests is 5 levels, the
@@ -32,8 +33,15 @@ export const GRAPHQL_LIMITS = {
   maxTokens: 2_000,
 } as const;
 
-/** Arguments that size a page, which graphql-armor's cost multiplies by. */
-const PAGE_ARGUMENTS = new Set(['first', 'last']);
+/**
+ * Arguments that size a page, which graphql-armor's cost multiplies by, with the largest page any list
+ * serves (`first` ≤ 200, `auditLog(last:)` ≤ 1000): a larger size is refused by the list itself,
+ * naming the argument, rather than as a costly query.
+ */
+const PAGE_ARGUMENTS = new Map([
+  ['first', MAX_PAGE_SIZE],
+  ['last', 1000],
+]);
 
 // graphql-armor prefixes its messages with "Syntax Error: "; they are limits, not syntax errors.
 const reject = (context: ValidationContext | null, error: GraphQLError) => context?.reportError(new QueryTooComplexError(error.message.replace(/^Syntax Error: /, '')));
@@ -82,7 +90,8 @@ export function withPageSizes(schema: GraphQLSchema, document: DocumentNode, var
           const given = node.arguments?.find((a) => a.name.value === definition.name)?.value;
           const size = given === undefined ? definition.defaultValue : given.kind === Kind.VARIABLE ? (values[given.name.value] ?? definition.defaultValue) : valueFromASTUntyped(given);
           if (!Number.isInteger(size)) return [];
-          return [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: definition.name }, value: { kind: Kind.INT, value: String(size) } }];
+          const counted = Math.min(size as number, PAGE_ARGUMENTS.get(definition.name)!);
+          return [{ kind: Kind.ARGUMENT, name: { kind: Kind.NAME, value: definition.name }, value: { kind: Kind.INT, value: String(counted) } }];
         });
         return { ...node, arguments: [...others, ...sized] };
       },

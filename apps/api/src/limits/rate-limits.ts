@@ -35,11 +35,15 @@ export class RateLimits implements OnModuleDestroy {
     // No offline queue: while Redis is away a count fails at once and the insurance limiter answers.
     this.redis = new Redis(config.redisUrl, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false });
     let down = false;
-    this.redis.on('error', (error: Error) => {
-      if (!down) this.logger.warn(`Redis unavailable, counting requests in memory: ${error.message}`);
+    this.redis.on('error', () => undefined); // every failed reconnect; 'close' below tells it once
+    this.redis.on('close', () => {
+      if (!down) this.logger.warn('Redis connection lost: counting requests in each instance\'s memory until it is back');
       down = true;
     });
-    this.redis.on('ready', () => (down = false));
+    this.redis.on('ready', () => {
+      if (down) this.logger.log('Redis back: counting requests in Redis again');
+      down = false;
+    });
     for (const kind of ['user', 'ip'] as const) {
       if (!points[kind]) continue;
       this.limiters[kind] = new RateLimiterRedis({
