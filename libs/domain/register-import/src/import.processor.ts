@@ -2,7 +2,7 @@ import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bull';
 import { EntityManager } from 'typeorm';
-import { Queues } from '@lahde/platform/queue';
+import { failedForGood, Queues } from '@lahde/platform/queue';
 import { TenantContext, TenantTransaction } from '@lahde/platform/tenancy';
 import { MetricsRefreshScheduler } from '@lahde/domain/metrics';
 import { COMMIT_JOB, ImportJobData, ImportQueue, SWEEP_JOB, VALIDATE_JOB } from './import-queue';
@@ -106,7 +106,7 @@ export class RegisterImportProcessor implements OnApplicationBootstrap {
 
   @OnQueueFailed()
   async failed(job: Job<ImportJobData>, error: Error): Promise<void> {
-    if (job.name === SWEEP_JOB || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    if (job.name === SWEEP_JOB || !(await failedForGood(job))) return;
     this.logger.error(`register import ${job.data.importId} failed: ${error.stack ?? error.message}`);
     await this.tenant.runAs(job.data.tenantId, 'system', () =>
       this.tx.run((em) =>

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { BOM, csvLine } from './csv';
@@ -54,11 +54,13 @@ function xlsxSink(file: string, sheet: string): RowSink {
 
 /**
  * Writes the file under a temporary name and renames it into place only when complete: a crash halfway
- * never leaves a partial file where a download would find it. Returns the file's SHA-256.
+ * never leaves a partial file where a download would find it, and the leftovers of writers killed earlier
+ * are removed (the caller holds the export's lock: no other writer of it runs). Returns the SHA-256.
  */
 export async function writeAtomically(target: string, format: ExportFormat, sheet: string, fill: (sink: RowSink) => Promise<void>): Promise<string> {
   await mkdir(path.dirname(target), { recursive: true });
-  const temp = `${target}.${process.pid}.tmp`;
+  // Unique per delivery: two writers (e.g. containers that are all PID 1) never share a temporary file.
+  const temp = `${target}.${randomUUID()}.tmp`;
   const sink = format === 'XLSX' ? xlsxSink(temp, sheet) : await csvSink(temp, format === 'CSV_SEMICOLON' ? ';' : ',');
   try {
     await fill(sink);
@@ -69,7 +71,16 @@ export async function writeAtomically(target: string, format: ExportFormat, shee
     throw error;
   }
   await rename(temp, target);
+  await removeLeftovers(target);
   return sha256(target);
+}
+
+/** Temporary files of earlier writers of the same export that were killed before they could clean up. */
+async function removeLeftovers(target: string): Promise<void> {
+  const prefix = `${path.basename(target)}.`;
+  for (const name of await readdir(path.dirname(target))) {
+    if (name.startsWith(prefix) && name.endsWith('.tmp')) await rm(path.join(path.dirname(target), name), { force: true });
+  }
 }
 
 function sha256(file: string): Promise<string> {

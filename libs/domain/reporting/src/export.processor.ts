@@ -3,7 +3,7 @@ import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bull';
 import { EntityManager } from 'typeorm';
 import { AppConfig, CONFIG } from '@lahde/platform/config';
-import { Queues } from '@lahde/platform/queue';
+import { failedForGood, Queues } from '@lahde/platform/queue';
 import { TenantContext, TenantTransaction } from '@lahde/platform/tenancy';
 import { ExportFormat, exportPath, RowSink, writeAtomically } from './export-file';
 import { EXPORT_JOB, ExportJobData, ExportQueue, SWEEP_JOB } from './export-queue';
@@ -78,13 +78,16 @@ export class EsfExportProcessor implements OnApplicationBootstrap {
       const request = (claimed as Array<ExportRequest>)[0];
       if (!request) return; // done already, or failed for good
       let rows = 0;
-      const sha256 = await this.tx.run(
-        (em) =>
-          writeAtomically(exportPath(this.config.exports.dir, tenantId, exportId, request.format), request.format, 'ESF', async (sink) => {
-            rows = request.kind === 'INDICATORS' ? await writeIndicators(em, request, sink) : await writeParticipants(em, request, sink, job);
-          }),
-        'REPEATABLE READ',
-      );
+      const sha256 = await this.tx.run(async (em) => {
+        // A second delivery of the same job while the first still writes leaves the file to it. The lock
+        // dies with the first one's connection, so a crashed writer never blocks bull's retry.
+        const [{ mine }] = await em.query("SELECT pg_try_advisory_xact_lock(hashtextextended('esf-export:' || $1, 0)) AS mine", [exportId]);
+        if (!mine) return null;
+        return writeAtomically(exportPath(this.config.exports.dir, tenantId, exportId, request.format), request.format, 'ESF', async (sink) => {
+          rows = request.kind === 'INDICATORS' ? await writeIndicators(em, request, sink) : await writeParticipants(em, request, sink, job);
+        });
+      }, 'REPEATABLE READ');
+      if (sha256 === null) return;
       await this.tx.run((em) =>
         em.query(`UPDATE esf_exports SET status = 'DONE', progress = 100, row_count = $2, sha256 = $3, finished_at = now(), error = NULL WHERE id = $1`, [
           exportId,
@@ -95,13 +98,20 @@ export class EsfExportProcessor implements OnApplicationBootstrap {
     });
   }
 
-  /** Queues requests that never reached Redis (it was down when they were made). */
+  /** Queues requests that never reached Redis (it was down when they were made) or whose job Redis lost. */
   @Process(SWEEP_JOB)
   async sweep(): Promise<void> {
     const counties: Array<{ id: string }> = await this.tx.runShared((em) => em.query("SELECT id FROM counties WHERE kind = 'COUNTY'"));
     for (const { id } of counties) {
       const queued: Array<{ id: string; requested_by: string }> = await this.tenant.runAs(id, 'system', () =>
-        this.tx.run((em) => em.query("SELECT id, requested_by FROM esf_exports WHERE status = 'QUEUED' AND created_at < now() - interval '5 seconds'")),
+        this.tx.run((em) =>
+          em.query(
+            // Also a RUNNING export nobody is writing (its job was lost with Redis's data): the writer's lock is free.
+            `SELECT id, requested_by FROM esf_exports
+              WHERE created_at < now() - interval '5 seconds'
+                AND (status = 'QUEUED' OR status = 'RUNNING' AND pg_try_advisory_xact_lock(hashtextextended('esf-export:' || id::text, 0)))`,
+          ),
+        ),
       );
       for (const q of queued) await this.exportQueue.enqueue({ tenantId: id, requestedBy: q.requested_by, exportId: q.id });
     }
@@ -110,7 +120,7 @@ export class EsfExportProcessor implements OnApplicationBootstrap {
   /** After the last attempt the export is marked FAILED; the client sees a plain message, the log the cause. */
   @OnQueueFailed()
   async failed(job: Job<ExportJobData>, error: Error): Promise<void> {
-    if (job.name !== EXPORT_JOB || job.attemptsMade < (job.opts.attempts ?? 1)) return;
+    if (job.name !== EXPORT_JOB || !(await failedForGood(job))) return;
     this.logger.error(`export ${job.data.exportId} failed: ${error.stack ?? error.message}`);
     await this.tenant.runAs(job.data.tenantId, 'system', () =>
       this.tx.run((em) => em.query("UPDATE esf_exports SET status = 'FAILED', error = 'The export could not be written; request it again', finished_at = now() WHERE id = $1", [job.data.exportId])),

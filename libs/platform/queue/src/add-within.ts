@@ -1,4 +1,4 @@
-import { JobOptions, Queue } from 'bull';
+import { Job, JobOptions, Queue } from 'bull';
 
 /** How long a request waits for Redis before its job is left to a sweeper. */
 export const ENQUEUE_TIMEOUT_MS = 2000;
@@ -21,4 +21,13 @@ export async function addWithin<T>(queue: Queue<T>, name: string, data: T, optio
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * Whether bull has given up on a job (its last attempt failed, or it stalled too often) rather than a
+ * failure it will retry. A job that stalls twice fails with attempts to spare, so counting attempts
+ * alone would leave its record running for good.
+ */
+export async function failedForGood(job: Job): Promise<boolean> {
+  return job.attemptsMade >= (job.opts.attempts ?? 1) || (await job.getState()) === 'failed';
 }
