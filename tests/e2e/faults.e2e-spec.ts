@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Job } from 'bull';
@@ -50,18 +50,41 @@ async function stopCluster(cluster: Cluster): Promise<void> {
   await exited;
 }
 
+/** Worker processes (apps/worker) on this suite's stack, to be killed like a crashed container; all are ended after the suite. */
+const workers: Array<{ process: ChildProcess; log: string }> = [];
+function startWorker(env: Record<string, string>, logDir: string): { process: ChildProcess; log: string } {
+  const log = path.join(logDir, `worker-${workers.length + 1}.log`);
+  const out = openSync(log, 'a');
+  const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin'), '-P', 'tsconfig.spec.json', '-r', 'tsconfig-paths/register', 'apps/worker/src/main.ts'], {
+    cwd: path.resolve(__dirname, '../..'),
+    env: { ...process.env, ...env, TS_NODE_TRANSPILE_ONLY: '1', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', out, out],
+  });
+  closeSync(out);
+  const worker = { process: child, log };
+  workers.push(worker);
+  return worker;
+}
+async function stopWorker(worker: { process: ChildProcess }, signal: NodeJS.Signals): Promise<void> {
+  if (worker.process.exitCode !== null || worker.process.signalCode !== null) return;
+  const exited = once(worker.process, 'exit');
+  worker.process.kill(signal);
+  await exited;
+}
+
 /**
  * Faults on a stack of this suite's own (PostgreSQL is killed and restarted here; the shared test stack
  * must not notice): connections dropped in the middle of a multi-statement mutation, PostgreSQL down and
- * back, and the same job delivered twice at once. Redis down during export requests is
- * esf-export-redis-down.e2e-spec.ts; a job crashing halfway and retried is esf-export.e2e-spec.ts
- * ("retries a job that crashed halfway").
+ * back, a worker process killed mid-job, and the same job delivered twice at once. Redis down during
+ * export requests is esf-export-redis-down.e2e-spec.ts; a job failing halfway by an exception and retried
+ * is esf-export.e2e-spec.ts ("retries a job that crashed halfway").
  */
 describe('faults', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'lahde-faults-'));
   let pg: Cluster;
   let redis: RunningRedis;
   let api: TestApi;
+  let apiEnv: Record<string, string>;
   let superuser: Client;
   let owner: Client;
   let runtime: Client;
@@ -96,13 +119,26 @@ describe('faults', () => {
       state: string;
       wait_event_type: string | null;
     }>;
-  const until = async <T>(probe: () => Promise<T | undefined>, what: string): Promise<T> => {
-    for (let i = 0; i < 300; i++) {
+  const until = async <T>(probe: () => Promise<T | undefined>, what: string | (() => string), ms = 15_000): Promise<T> => {
+    for (let i = 0; i < ms / 50; i++) {
       const value = await probe();
       if (value !== undefined) return value;
       await new Promise((r) => setTimeout(r, 50));
     }
-    throw new Error(`timed out waiting for ${what}`);
+    throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
+  };
+  /**
+   * Holds `LOCK TABLE … IN ACCESS EXCLUSIVE MODE` on a connection of its own until `release()` (activity
+   * is then watched from `superuser`: a transaction sees a frozen snapshot of pg_stat_activity).
+   */
+  const holdLock = async (table: string) => {
+    const locker = await connect(pg.superuserUrl);
+    await locker.query('BEGIN');
+    await locker.query(`LOCK TABLE ${table} IN ACCESS EXCLUSIVE MODE`);
+    return async () => {
+      await locker.query('ROLLBACK').catch(() => undefined);
+      await locker.end().catch(() => undefined);
+    };
   };
   const person = (auth: { role: Role; county: string }, n: number) =>
     call<{ createPerson: { id: string } }>('mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }', {
@@ -113,18 +149,17 @@ describe('faults', () => {
     chmodSync(dir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach its directory
     pg = await startCluster(dir);
     redis = await startLocalRedis(path.join(dir, 'redis'));
-    api = await TestApi.start({
-      env: {
-        DATABASE_URL: pg.runtimeUrl,
-        DATABASE_OWNER_URL: pg.ownerUrl,
-        DATABASE_POOL_SIZE: '3',
-        REDIS_URL: redis.url,
-        QUEUE_PREFIX: 'faults-e2e',
-        RUN_JOBS_IN_API: 'true',
-        LAHDE_DATA_DIR: path.join(dir, 'data'),
-        EXPORT_DIR: path.join(dir, 'exports'),
-      },
-    });
+    apiEnv = {
+      DATABASE_URL: pg.runtimeUrl,
+      DATABASE_OWNER_URL: pg.ownerUrl,
+      DATABASE_POOL_SIZE: '3',
+      REDIS_URL: redis.url,
+      QUEUE_PREFIX: 'faults-e2e',
+      RUN_JOBS_IN_API: 'false', // jobs run in worker processes of this suite, or in the jobs API of the last tests
+      LAHDE_DATA_DIR: path.join(dir, 'data'),
+      EXPORT_DIR: path.join(dir, 'exports'),
+    };
+    api = await TestApi.start({ env: apiEnv });
     superuser = await connect(pg.superuserUrl);
     owner = await connect(pg.ownerUrl);
     runtime = await connect(pg.runtimeUrl);
@@ -133,6 +168,7 @@ describe('faults', () => {
     }
   });
   afterAll(async () => {
+    for (const worker of workers) await stopWorker(worker, 'SIGKILL');
     await superuser?.end().catch(() => undefined);
     await owner?.end().catch(() => undefined);
     await runtime?.end().catch(() => undefined);
@@ -153,8 +189,7 @@ describe('faults', () => {
     const ENROL = 'mutation($input: EnrolInput!) { enrol(input: $input) { enrolments { personId } } }';
 
     // Hold the audit log, which enrol writes after its enrolments: the mutation stops with its rows written but not committed.
-    await superuser.query('BEGIN');
-    await superuser.query('LOCK TABLE audit_log IN ACCESS EXCLUSIVE MODE');
+    const release = await holdLock('audit_log');
     const pending = api.gql(ENROL, { input: { courseId, personIds: people } }, A);
     const blocked = await until(async () => (await apiBackends()).find((b) => b.wait_event_type === 'Lock'), 'the enrolment to block on the audit log');
     const written = await superuser.query(
@@ -165,7 +200,7 @@ describe('faults', () => {
 
     // Every connection of the API dies, as in a PostgreSQL restart or a failover.
     await superuser.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'lahde'");
-    await superuser.query('ROLLBACK');
+    await release();
     const failed = await pending;
     expect(failed.status).toBeLessThan(500);
     expect(failed.errors?.map((e) => [e.extensions.code, e.message])).toEqual([['INTERNAL_SERVER_ERROR', 'Internal server error']]);
@@ -229,11 +264,56 @@ describe('faults', () => {
     expect((await api.http.get('/health')).status).toBe(200);
   });
 
+  it('finishes an export whose worker process was killed mid-job, in another worker, with one whole file', async () => {
+    const folder = path.join(dir, 'exports', county.A);
+    // Hold the enrolments: the export claims its row (RUNNING), opens its temporary file and stops at its first read.
+    const release = await holdLock('enrolments');
+    const first = startWorker(apiEnv, dir);
+    let exportId = '';
+    try {
+      const requested = await call<{ requestEsfExport: { id: string } }>(
+        'mutation($input: RequestEsfExportInput!) { requestEsfExport(input: $input) { id } }',
+        { input: { kind: 'PARTICIPANTS', format: 'CSV_SEMICOLON', period: { from: '2020-01-01', to: '2030-12-31' } } },
+        A,
+      );
+      exportId = requested.requestEsfExport.id;
+      await until(
+        async () => ((await superuser.query("SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%FROM enrolments e JOIN courses c%'")).rowCount ? true : undefined),
+        () => `the worker to start the export; its log:\n${readFileSync(first.log, 'utf8').slice(-3000)}`,
+        90_000, // a worker process starting under ts-node
+      );
+      expect(await inCounty(county.A, 'SELECT status, attempts FROM esf_exports WHERE id = $1', [exportId])).toEqual([{ status: 'RUNNING', attempts: 1 }]);
+      await stopWorker(first, 'SIGKILL');
+    } finally {
+      await stopWorker(first, 'SIGKILL');
+      await release();
+    }
+
+    // Another worker takes the job over once bull finds it stalled (its lock expires after 30 s).
+    const second = startWorker(apiEnv, dir);
+    try {
+      const [row] = await until(async () => {
+        const rows = await inCounty<{ status: string; attempts: number; row_count: number; sha256: string }>(county.A, 'SELECT status, attempts, row_count, sha256 FROM esf_exports WHERE id = $1', [exportId]);
+        return rows[0].status === 'DONE' ? rows : undefined;
+      }, () => `another worker to finish the export; its log:\n${readFileSync(second.log, 'utf8').slice(-3000)}`, 150_000);
+      expect(row).toMatchObject({ attempts: 2, row_count: 25 });
+      const bytes = readFileSync(path.join(folder, `${exportId}.csv`));
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(row.sha256);
+      expect(bytes.toString('utf8').slice(1).split('\r\n').filter((l) => l)).toHaveLength(26);
+      expect(readdirSync(folder).filter((f) => f.startsWith(exportId) && f.endsWith('.tmp'))).toEqual([]);
+    } finally {
+      await stopWorker(second, 'SIGTERM');
+    }
+  }, 300_000);
+
   describe('the same job delivered twice at once', () => {
     const job = <T>(data: T) => ({ data, id: 'twice', attemptsMade: 0, opts: {}, progress: async () => undefined }) as unknown as Job<T>;
+    let jobsApi: TestApi; // an API that runs the processors itself, as with RUN_JOBS_IN_API=true
+    beforeAll(async () => (jobsApi = await TestApi.start({ env: { ...apiEnv, RUN_JOBS_IN_API: 'true' } })));
+    afterAll(() => jobsApi.close());
 
     it('refreshes a county\'s metrics to the same figures, without duplicate rows', async () => {
-      const processor = api.app.get(MetricsRefreshProcessor);
+      const processor = jobsApi.app.get(MetricsRefreshProcessor);
       const data = { tenantId: county.A, requestedBy: 'faults-test' };
       const tables = ['county_coverage', 'coverage_breakdown', 'course_facts', 'activity_facts', 'cascade_nodes', 'coverage_history'];
       const figures = async () =>
@@ -254,13 +334,13 @@ describe('faults', () => {
     });
 
     it('publishes one whole export file when an export job runs twice at once', async () => {
-      const processor = api.app.get(EsfExportProcessor);
-      const requested = await call<{ requestEsfExport: { id: string } }>(
+      const processor = jobsApi.app.get(EsfExportProcessor);
+      const requested = await jobsApi.gql<{ requestEsfExport: { id: string } }>(
         'mutation($input: RequestEsfExportInput!) { requestEsfExport(input: $input) { id } }',
         { input: { kind: 'PARTICIPANTS', format: 'CSV', period: { from: '2020-01-01', to: '2030-12-31' } } },
         A,
       );
-      const exportId = requested.requestEsfExport.id;
+      const exportId = requested.data!.requestEsfExport.id;
       // The queued job (processed by the API's own worker) plus two more deliveries of it.
       const data = { tenantId: county.A, requestedBy: (await inCounty<{ requested_by: string }>(county.A, 'SELECT requested_by FROM esf_exports WHERE id = $1', [exportId]))[0].requested_by, exportId };
       const results = await Promise.allSettled([processor.export(job(data)), processor.export(job(data))]);
@@ -278,8 +358,8 @@ describe('faults', () => {
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(row.sha256);
       expect(bytes.toString('utf8').slice(1).split('\r\n').filter((l) => l)).toHaveLength(row.row_count + 1);
       expect(row.row_count).toBe(25);
-      expect(readdirSync(folder).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-      expect(await inCounty(county.A, 'SELECT count(*)::int AS n FROM esf_exports', [])).toEqual([{ n: 1 }]);
+      expect(readdirSync(folder).filter((f) => f.startsWith(exportId) && f.endsWith('.tmp'))).toEqual([]);
+      expect(await inCounty(county.A, "SELECT count(*)::int AS n FROM esf_exports WHERE format = 'CSV'", [])).toEqual([{ n: 1 }]);
       await processor.export(job(data)); // the retry of a failed delivery
       expect(readFileSync(path.join(folder, `${exportId}.csv`)).equals(bytes)).toBe(true);
       expect(await inCounty(county.A, 'SELECT status, sha256 FROM esf_exports WHERE id = $1', [exportId])).toEqual([{ status: 'DONE', sha256: row.sha256 }]);
