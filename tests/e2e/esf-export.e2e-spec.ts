@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Role } from '@lahde/platform/auth';
 import { countyId, inTenant, runtimeClient } from '@lahde/testing';
+import { EsfExportProcessor } from '../../libs/domain/reporting/src/export.processor';
 import * as participantRows from '../../libs/domain/reporting/src/participant-rows';
 import { errorCodes, GqlResult, TestApi } from '../support/test-api';
 
@@ -213,6 +214,31 @@ describe('ESF participant export', () => {
     }
     const backwards = await api.gql(query, { period: { from: '2025-12-31', to: '2025-01-01' } }, { role: Role.NATIONAL_ANALYST });
     expect(backwards.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'period.to' }] });
+  });
+
+  it('deletes an export file after FILE_RETENTION_DAYS, keeping the row as EXPIRED, and a new request makes a new file', async () => {
+    const reporter = await api.issuer.token(Role.ESF_REPORTER, '01', { subject: 'esf-retention-01' });
+    const done = await finished((await request('CSV', reporter)).id, reporter);
+    const db = await runtimeClient();
+    const tenant = await countyId(db, '01');
+    try {
+      await db.query('BEGIN');
+      await db.query("SELECT set_config('app.tenant_id', $1, true)", [tenant]);
+      await db.query("UPDATE esf_exports SET finished_at = now() - interval '31 days' WHERE id = $1", [done.id]);
+      await db.query('COMMIT');
+    } finally {
+      await db.end();
+    }
+    const file = path.join(process.env['LAHDE_DATA_DIR']!, 'exports', tenant, `${done.id}.csv`);
+    expect(readdirSync(path.dirname(file))).toContain(`${done.id}.csv`);
+    await api.app.get(EsfExportProcessor).sweep();
+    expect(readdirSync(path.dirname(file))).not.toContain(`${done.id}.csv`);
+    const expired = await call<{ exportJob: Export }>(`query($id: ID!) { exportJob(id: $id) { ${EXPORT} } }`, { id: done.id }, reporter);
+    expect(expired.exportJob).toMatchObject({ status: 'EXPIRED', downloadUrl: null });
+    expect((await download(done.downloadUrl!, reporter)).status).toBe(404);
+    const again = await request('CSV', reporter);
+    expect(again.id).not.toBe(done.id);
+    expect((await finished(again.id, reporter)).sha256).toBe(done.sha256);
   });
 
   it('is for county roles with ESF rights only', async () => {

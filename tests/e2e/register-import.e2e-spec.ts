@@ -175,4 +175,24 @@ describe('register import', () => {
     expect(errorCodes(await api.gql(`mutation($id: ID!) { commitRegisterImport(id: $id) { id } }`, { id: broken.id }, foreign))).toEqual(['NOT_FOUND']);
     expect((await call<{ registerImports: unknown[] }>('{ registerImports { id } }', {}, foreign)).registerImports).toEqual([]);
   });
+
+  it('deletes an uploaded register never committed after FILE_RETENTION_DAYS', async () => {
+    const upload = await settled((await start('old.csv', Buffer.from('Nimi;Sähköposti\nVanha Tiedosto;vanha@varha.test\n'))).id, ['VALID']);
+    const stored = async (sql: string) => {
+      const db = await runtimeClient();
+      try {
+        await db.query('BEGIN');
+        await db.query("SELECT set_config('app.tenant_id', $1, true)", [await countyId(db, COUNTY)]);
+        const { rows } = await db.query(sql, [upload.id]);
+        await db.query('COMMIT');
+        return rows;
+      } finally {
+        await db.end();
+      }
+    };
+    await stored("UPDATE register_imports SET created_at = now() - interval '31 days' WHERE id = $1 RETURNING id");
+    await api.app.get(RegisterImportProcessor).sweep();
+    expect(await stored('SELECT status, content IS NULL AS deleted FROM register_imports WHERE id = $1')).toEqual([{ status: 'EXPIRED', deleted: true }]);
+    expect(errorCodes(await api.gql(`mutation($id: ID!) { commitRegisterImport(id: $id) { id } }`, { id: upload.id }, COORDINATOR))).toEqual(['CONFLICT']);
+  });
 });

@@ -10,6 +10,7 @@ export enum RegisterImportStatus {
   COMMITTING = 'COMMITTING',
   COMMITTED = 'COMMITTED',
   FAILED = 'FAILED',
+  EXPIRED = 'EXPIRED',
 }
 registerEnumType(RegisterImportStatus, {
   name: 'RegisterImportStatus',
@@ -20,6 +21,7 @@ registerEnumType(RegisterImportStatus, {
     COMMITTING: { description: 'Tuodaan / Importeras / Being written' },
     COMMITTED: { description: 'Tuotu / Importerad / Written, all rows at once' },
     FAILED: { description: 'Epäonnistui / Misslyckades / Could not be processed: nothing was written' },
+    EXPIRED: { description: 'Vanhentunut / Utgången / Not committed within FILE_RETENTION_DAYS: the uploaded file was deleted' },
   },
 });
 

@@ -1,7 +1,8 @@
 import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
-import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bull';
 import { EntityManager } from 'typeorm';
+import { AppConfig, CONFIG } from '@lahde/platform/config';
 import { failedForGood, Queues } from '@lahde/platform/queue';
 import { TenantContext, TenantTransaction } from '@lahde/platform/tenancy';
 import { MetricsRefreshScheduler } from '@lahde/domain/metrics';
@@ -47,6 +48,7 @@ export class RegisterImportProcessor implements OnApplicationBootstrap {
     private readonly tx: TenantTransaction,
     private readonly importQueue: ImportQueue,
     private readonly metrics: MetricsRefreshScheduler,
+    @Inject(CONFIG) private readonly config: AppConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -92,7 +94,7 @@ export class RegisterImportProcessor implements OnApplicationBootstrap {
     if (committed) await this.metrics.schedule(tenantId, requestedBy);
   }
 
-  /** Re-queues imports whose job never reached Redis (it was down when they were made). */
+  /** Re-queues imports whose job never reached Redis (it was down when they were made); expires old uploads. */
   @Process(SWEEP_JOB)
   async sweep(): Promise<void> {
     const counties: Array<{ id: string }> = await this.tx.runShared((em) => em.query("SELECT id FROM counties WHERE kind = 'COUNTY'"));
@@ -101,6 +103,16 @@ export class RegisterImportProcessor implements OnApplicationBootstrap {
         this.tx.run((em) => em.query("SELECT id, requested_by, status FROM register_imports WHERE status IN ('VALIDATING', 'COMMITTING') AND created_at < now() - interval '5 seconds'")),
       );
       for (const w of waiting) await this.importQueue.enqueue(w.status === 'VALIDATING' ? VALIDATE_JOB : COMMIT_JOB, { tenantId: id, requestedBy: w.requested_by, importId: w.id });
+      // An uploaded register holds names and addresses: one never committed is not kept for ever.
+      await this.tenant.runAs(id, 'system', () =>
+        this.tx.run((em) =>
+          em.query(
+            `UPDATE register_imports SET status = 'EXPIRED', content = NULL
+              WHERE status IN ('VALID', 'INVALID', 'FAILED') AND created_at < now() - make_interval(days => $1)`,
+            [this.config.exports.retentionDays],
+          ),
+        ),
+      );
     }
   }
 

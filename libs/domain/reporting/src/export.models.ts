@@ -67,6 +67,8 @@ export enum EsfExportStatus {
   RUNNING = 'RUNNING',
   DONE = 'DONE',
   FAILED = 'FAILED',
+  /** The file was deleted after FILE_RETENTION_DAYS; request the export again. */
+  EXPIRED = 'EXPIRED',
 }
 registerEnumType(EsfExportStatus, { name: 'EsfExportStatus' });
 

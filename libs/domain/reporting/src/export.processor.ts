@@ -1,5 +1,6 @@
 import { OnQueueFailed, Process, Processor } from '@nestjs/bull';
 import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { rm } from 'node:fs/promises';
 import { Job } from 'bull';
 import { EntityManager } from 'typeorm';
 import { AppConfig, CONFIG } from '@lahde/platform/config';
@@ -98,7 +99,7 @@ export class EsfExportProcessor implements OnApplicationBootstrap {
     });
   }
 
-  /** Queues requests that never reached Redis (it was down when they were made) or whose job Redis lost. */
+  /** Queues requests that never reached Redis (it was down when they were made) or whose job Redis lost; expires old files. */
   @Process(SWEEP_JOB)
   async sweep(): Promise<void> {
     const counties: Array<{ id: string }> = await this.tx.runShared((em) => em.query("SELECT id FROM counties WHERE kind = 'COUNTY'"));
@@ -114,7 +115,20 @@ export class EsfExportProcessor implements OnApplicationBootstrap {
         ),
       );
       for (const q of queued) await this.exportQueue.enqueue({ tenantId: id, requestedBy: q.requested_by, exportId: q.id });
+      await this.expireFiles(id);
     }
+  }
+
+  /** Deletes the files of exports finished more than FILE_RETENTION_DAYS ago; the rows stay as the record, EXPIRED. */
+  private async expireFiles(tenantId: string): Promise<void> {
+    const [expired]: [Array<{ id: string; format: ExportFormat }>] = await this.tenant.runAs(tenantId, 'system', () =>
+      this.tx.run((em) =>
+        em.query(`UPDATE esf_exports SET status = 'EXPIRED' WHERE status = 'DONE' AND finished_at < now() - make_interval(days => $1) RETURNING id, format`, [
+          this.config.exports.retentionDays,
+        ]),
+      ),
+    );
+    for (const e of expired) await rm(exportPath(this.config.exports.dir, tenantId, e.id, e.format), { force: true });
   }
 
   /** After the last attempt the export is marked FAILED; the client sees a plain message, the log the cause. */

@@ -34,12 +34,12 @@ export class EsfExportService {
     const row = await this.tx.run(async (em) => {
       const [created] = await em.query(
         `INSERT INTO esf_exports (requested_by, kind, format, period_from, period_to) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (tenant_id, requested_by, kind, format, period_from, period_to) WHERE status <> 'FAILED' DO NOTHING RETURNING id`,
+         ON CONFLICT (tenant_id, requested_by, kind, format, period_from, period_to) WHERE status NOT IN ('FAILED', 'EXPIRED') DO NOTHING RETURNING id`,
         [principal.id, input.kind, input.format, input.period.from, input.period.to],
       );
       if (created) await audit(em, 'EXPORT', 'EsfExport', created.id, [input.kind, input.format]);
       const [row] = await em.query(
-        `SELECT ${COLUMNS} FROM esf_exports WHERE requested_by = $1 AND kind = $2 AND format = $3 AND period_from = $4 AND period_to = $5 AND status <> 'FAILED'`,
+        `SELECT ${COLUMNS} FROM esf_exports WHERE requested_by = $1 AND kind = $2 AND format = $3 AND period_from = $4 AND period_to = $5 AND status NOT IN ('FAILED', 'EXPIRED')`,
         [principal.id, input.kind, input.format, input.period.from, input.period.to],
       );
       return row as ExportRow;

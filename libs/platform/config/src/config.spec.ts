@@ -10,6 +10,12 @@ describe('loadConfig', () => {
     expect(config.host).toBe('127.0.0.1');
     expect(config.auth.audience).toBe('lahde-api');
     expect(config.auth.issuers.map((i) => i.issuer)).toEqual([DEV_ISSUER]);
+    expect(config.exports.retentionDays).toBe(30);
+  });
+
+  it('keeps files for FILE_RETENTION_DAYS, between 1 and 365', () => {
+    expect(loadConfig({ ...base, FILE_RETENTION_DAYS: '7' }).exports.retentionDays).toBe(7);
+    expect(() => loadConfig({ ...base, FILE_RETENTION_DAYS: '0' })).toThrow(/FILE_RETENTION_DAYS must be an integer between 1 and 365/);
   });
 
   it('reports every problem at once, naming each variable', () => {

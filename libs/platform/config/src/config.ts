@@ -39,6 +39,8 @@ export interface AppConfig {
     dir: string;
     /** HMAC key of download links; several API instances must share it. */
     linkSecret: string;
+    /** Days a finished export file, or an uploaded register never committed, is kept. */
+    retentionDays: number;
   };
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** Requests per window before HTTP 429; 0 turns a limit off. */
@@ -109,6 +111,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     exports: {
       dir: path.resolve(env['EXPORT_DIR'] || path.join(dataDir, 'exports')),
       linkSecret: exportLinkSecret(env['EXPORT_LINK_SECRET'], isProduction, problems),
+      retentionDays: int(env, 'FILE_RETENTION_DAYS', 30, 1, 365, problems),
     },
     // Tests run quiet and unthrottled unless a suite asks otherwise.
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'] as const, nodeEnv === 'test' ? 'warn' : 'log', problems),
