@@ -80,7 +80,7 @@ async function stopWorker(worker: { process: ChildProcess }, signal: NodeJS.Sign
  * is esf-export.e2e-spec.ts ("retries a job that crashed halfway").
  */
 describe('faults', () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'lahde-faults-'));
+  let dir: string; // made in beforeAll, so that a run filtering these tests out leaves nothing behind
   let pg: Cluster;
   let redis: RunningRedis;
   let api: TestApi;
@@ -146,6 +146,7 @@ describe('faults', () => {
     }, auth).then((r) => r.createPerson.id);
 
   beforeAll(async () => {
+    dir = mkdtempSync(path.join(tmpdir(), 'lahde-faults-'));
     chmodSync(dir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach its directory
     pg = await startCluster(dir);
     redis = await startLocalRedis(path.join(dir, 'redis'));
@@ -175,7 +176,7 @@ describe('faults', () => {
     await api?.close();
     await redis?.stop();
     if (pg) await stopCluster(pg);
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
   it('writes nothing of a mutation whose connection dies halfway, and the next requests succeed', async () => {
