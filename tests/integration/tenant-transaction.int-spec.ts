@@ -4,6 +4,9 @@ import { DataSource } from 'typeorm';
 import { MissingTenantContextError, TenancyModule, TenantContext, TenantTransaction } from '@lahde/platform/tenancy';
 import { countyId, runtimeClient } from '@lahde/testing';
 
+/** This suite's rows (suites run in parallel on one database, and others add organisations to these counties too). */
+const OWN_ROWS = "SELECT name FROM organisations WHERE name IN ('A org', 'B org') ORDER BY name";
+
 /** The application's door to county data, against real PostgreSQL with a one-connection pool. */
 describe('TenantTransaction', () => {
   let dataSource: DataSource;
@@ -39,7 +42,7 @@ describe('TenantTransaction', () => {
   });
 
   it("sees only the context tenant's rows", async () => {
-    const names = await tenant.runAs(countyA, 'test', () => tx.run((em) => em.query('SELECT name FROM organisations')));
+    const names = await tenant.runAs(countyA, 'test', () => tx.run((em) => em.query(OWN_ROWS)));
     expect(names).toEqual([{ name: 'A org' }]);
   });
 
@@ -63,7 +66,7 @@ describe('TenantTransaction', () => {
   });
 
   it('keeps concurrent units of work of two tenants apart', async () => {
-    const read = (county: string) => tenant.runAs(county, 'test', () => tx.run((em) => em.query('SELECT name FROM organisations')));
+    const read = (county: string) => tenant.runAs(county, 'test', () => tx.run((em) => em.query(OWN_ROWS)));
     const results = await Promise.all([read(countyA), read(countyB), read(countyA), read(countyB)]);
     expect(results.map((r) => r.map((x: { name: string }) => x.name))).toEqual([['A org'], ['B org'], ['A org'], ['B org']]);
   });

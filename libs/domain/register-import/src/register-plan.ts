@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { EntityManager } from 'typeorm';
-import { helsinkiToday, isLocalDate } from '@lahde/platform/errors';
+import { helsinkiToday, isLocalDate, unprintableStrings } from '@lahde/platform/errors';
 import { CreatePersonInput } from '@lahde/domain/people';
 import { ColumnMap, columnName, RegisterField } from './register-columns';
 import { RegisterSheet } from './register-file';
@@ -67,6 +67,9 @@ export async function planImport(em: EntityManager, sheet: RegisterSheet, column
 
   for (const { row, cells } of sheet.rows) {
     const problem = (field: RegisterField | null, message: string) => problems.push({ row, column: field && column(field), message });
+    for (const field of Object.values(RegisterField)) {
+      if (unprintableStrings(cell(cells, field), field).length) problem(field, 'must not contain control characters or broken Unicode');
+    }
     const { firstName, lastName } = names(cell(cells, RegisterField.NAME), cell(cells, RegisterField.FIRST_NAME), cell(cells, RegisterField.LAST_NAME));
     const email = cell(cells, RegisterField.EMAIL).toLowerCase();
     const input = { firstName, lastName, email, phone: cell(cells, RegisterField.PHONE) || undefined, jobTitle: cell(cells, RegisterField.JOB_TITLE) || undefined };

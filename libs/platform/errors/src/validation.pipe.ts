@@ -18,6 +18,8 @@ export class InputValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const unprintable = unprintableStrings(value, metadata.data ?? '');
+    if (unprintable.length) throw new InputError(unprintable.map((field) => ({ field, message: `${field.split('.').pop()} must not contain control characters or broken Unicode` })));
     try {
       return await super.transform(normaliseStrings(value), metadata);
     } catch (error) {
@@ -38,6 +40,20 @@ export function normaliseStrings(value: unknown): unknown {
     return Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, normaliseStrings(v)]));
   }
   return value;
+}
+
+/** C0 controls other than tab and line breaks, DEL, and UTF-16 halves without their other half. */
+const UNPRINTABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Paths of the strings no one types: they would be stored and shown to others (terminal escapes, NULs). */
+export function unprintableStrings(value: unknown, path: string): string[] {
+  if (typeof value === 'string') return UNPRINTABLE.test(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((v, i) => unprintableStrings(v, `${path}.${i}`));
+  const proto = value && typeof value === 'object' ? Object.getPrototypeOf(value) : undefined;
+  if (proto === Object.prototype || proto === null) {
+    return Object.entries(value as object).flatMap(([k, v]) => unprintableStrings(v, path ? `${path}.${k}` : k));
+  }
+  return [];
 }
 
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
