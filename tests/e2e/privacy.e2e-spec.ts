@@ -290,7 +290,7 @@ describe('privacy: access, erasure and retention', () => {
   describe('retention', () => {
     let worker: INestApplicationContext;
     let queue: Queue<TenantJobData>;
-    const run = async (jobId?: string): Promise<RetentionOutcome> => (await (await queue.add(RETENTION_JOB, { tenantId: home, requestedBy: 'test' }, { jobId })).finished()) as RetentionOutcome;
+    const run = async (jobId?: string): Promise<RetentionOutcome> => (await (await queue.add(RETENTION_JOB, { tenantId: home, requestedBy: 'test' }, { jobId, removeOnComplete: false })).finished()) as RetentionOutcome;
 
     beforeAll(async () => {
       worker = await NestFactory.createApplicationContext(WorkerModule.register(loadConfig({ ...process.env, QUEUE_PREFIX: OWN_QUEUES })), { logger: ['error'] });
@@ -370,7 +370,7 @@ describe('privacy: access, erasure and retention', () => {
       });
       await arrange(() => owner.query("UPDATE people SET updated_at = now() - interval '4 years' WHERE id = $1", [createPerson.id]));
       const tenants = (await owner.query('SELECT count(*)::int AS n FROM counties')).rows[0].n;
-      expect(await (await (queue as Queue).add(RETENTION_ALL_JOB, {})).finished()).toBe(tenants);
+      expect(await (await (queue as Queue).add(RETENTION_ALL_JOB, {}, { removeOnComplete: false })).finished()).toBe(tenants);
       for (let i = 0; i < 300; i++) {
         const counts = await queue.getJobCounts();
         // The repeatable job itself stays delayed until 02:30.
