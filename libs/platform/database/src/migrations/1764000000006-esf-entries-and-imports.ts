@@ -34,7 +34,7 @@ export class EsfEntriesAndImports1764000000006 implements MigrationInterface {
         -- The file itself until it is committed (or discarded): the job may run on another host.
         content bytea,
         sha256 text NOT NULL,
-        mapping jsonb NOT NULL DEFAULT '{}',
+        mapping jsonb NOT NULL DEFAULT '[]',
         status text NOT NULL DEFAULT 'VALIDATING'
           CHECK (status IN ('VALIDATING', 'VALID', 'INVALID', 'COMMITTING', 'COMMITTED', 'FAILED')),
         progress int NOT NULL DEFAULT 0 CHECK (progress BETWEEN 0 AND 100),
