@@ -13,7 +13,7 @@ import ExcelJS from 'exceljs';
 import { Job } from 'bull';
 import { Client } from 'pg';
 import { loadConfig } from '@lahde/platform/config';
-import { startThrowawayStack } from '@lahde/testing';
+import { inTenantCommitted, startThrowawayStack } from '@lahde/testing';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { RegisterImportProcessor } from '../../libs/domain/register-import/src/import.processor';
 
@@ -26,13 +26,7 @@ async function main(): Promise<void> {
   await db.connect();
   try {
     const [{ id: tenantId }] = (await db.query("SELECT id FROM counties WHERE code = '90'")).rows;
-    const inCounty = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => {
-      await db.query('BEGIN');
-      await db.query("SELECT set_config('app.tenant_id', $1, true)", [tenantId]);
-      const { rows } = await db.query(sql, params);
-      await db.query('COMMIT');
-      return rows;
-    };
+    const inCounty = async <T>(sql: string, params: unknown[] = []): Promise<T[]> => inTenantCommitted(db, tenantId, async () => (await db.query(sql, params)).rows);
     const [{ id: organisationId }] = await inCounty<{ id: string }>("INSERT INTO organisations (type, name) VALUES ('MUNICIPALITY', 'Helsingin kaupunki') RETURNING id");
     await inCounty(`INSERT INTO units (organisation_id, name, sector) SELECT $1, 'Yksikkö ' || i, 'SOCIAL_AND_HEALTH_CARE' FROM generate_series(1, ${UNITS}) AS i`, [organisationId]);
     const file = await register();

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { Role } from '@lahde/platform/auth';
-import { countyId, inTenant, runtimeClient } from '@lahde/testing';
+import { countyId, inTenant, inTenantCommitted, runtimeClient } from '@lahde/testing';
 import { EsfExportProcessor } from '../../libs/domain/reporting/src/export.processor';
 import * as participantRows from '../../libs/domain/reporting/src/participant-rows';
 import { errorCodes, GqlResult, TestApi } from '../support/test-api';
@@ -222,10 +222,7 @@ describe('ESF participant export', () => {
     const db = await runtimeClient();
     const tenant = await countyId(db, '01');
     try {
-      await db.query('BEGIN');
-      await db.query("SELECT set_config('app.tenant_id', $1, true)", [tenant]);
-      await db.query("UPDATE esf_exports SET finished_at = now() - interval '31 days' WHERE id = $1", [done.id]);
-      await db.query('COMMIT');
+      await inTenantCommitted(db, tenant, () => db.query("UPDATE esf_exports SET finished_at = now() - interval '31 days' WHERE id = $1", [done.id]));
     } finally {
       await db.end();
     }

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { Role } from '@lahde/platform/auth';
-import { countyId, inTenant, runtimeClient } from '@lahde/testing';
+import { countyId, inTenant, inTenantCommitted, runtimeClient } from '@lahde/testing';
 import { RegisterImportProcessor } from '../../libs/domain/register-import/src/import.processor';
 import { errorCodes, GqlResult, TestApi } from '../support/test-api';
 
@@ -181,11 +181,7 @@ describe('register import', () => {
     const stored = async (sql: string) => {
       const db = await runtimeClient();
       try {
-        await db.query('BEGIN');
-        await db.query("SELECT set_config('app.tenant_id', $1, true)", [await countyId(db, COUNTY)]);
-        const { rows } = await db.query(sql, [upload.id]);
-        await db.query('COMMIT');
-        return rows;
+        return await inTenantCommitted(db, await countyId(db, COUNTY), async () => (await db.query(sql, [upload.id])).rows);
       } finally {
         await db.end();
       }

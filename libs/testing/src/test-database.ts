@@ -31,6 +31,20 @@ export async function inTenant<T>(client: Client, tenantId: string | null, work:
   }
 }
 
+/** Runs `work` in a transaction scoped to `tenantId` and commits it: arranging a county's rows as the application would. */
+export async function inTenantCommitted<T>(client: Client, tenantId: string, work: () => Promise<T>): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    await client.query("SELECT set_config('app.tenant_id', $1, true)", [tenantId]);
+    const result = await work();
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
 function requiredEnv(name: string): string {
   const value = process.env[name];
   if (!value) throw new Error(`${name} is not set: run the tests through jest.config.ts, whose global setup provides it`);

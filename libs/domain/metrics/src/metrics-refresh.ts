@@ -50,8 +50,7 @@ export class MetricsRefreshProcessor implements OnApplicationBootstrap {
   /** Catches up whatever a missed schedule (e.g. Redis down during a write) left stale. */
   @Process(REFRESH_ALL_JOB)
   async refreshAll(): Promise<void> {
-    const tenants: Array<{ id: string }> = await this.tx.runShared((em) => em.query("SELECT id FROM counties WHERE kind = 'COUNTY'"));
-    for (const { id } of tenants) await this.scheduler.schedule(id, 'system');
+    await this.tx.forEachTenant((tenantId) => this.scheduler.schedule(tenantId, 'system'));
   }
 
   @Process(REFRESH_JOB)

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { holdTenantLock } from '@lahde/platform/database';
 import { ACTIVE_KEY_WORKER_SQL, activeCertifiedSql } from '@lahde/domain/directory';
 import { refreshEsfEntries } from './esf-entries';
 
@@ -16,7 +17,7 @@ export async function refreshCounty(em: EntityManager): Promise<void> {
   // One refresh of a county at a time: a job delivered twice (or two workers) would otherwise both delete
   // from the same snapshot and the second insert would hit the primary keys. The lock ends with the
   // transaction; the second refresh then starts from the first one's committed rows.
-  await em.query("SELECT pg_advisory_xact_lock(hashtext('lahde.metrics-refresh'), hashtext(current_setting('app.tenant_id', true)))");
+  await holdTenantLock(em, 'metrics-refresh');
   for (const table of ['county_coverage', 'coverage_breakdown', 'course_facts', 'activity_facts', 'cascade_nodes']) await em.query(`DELETE FROM metrics.${table}`);
 
   await em.query(`

@@ -31,12 +31,13 @@ export class RetentionProcessor implements OnApplicationBootstrap {
 
   @Process(RETENTION_ALL_JOB)
   async fanOut(): Promise<number> {
-    const tenants: Array<{ id: string }> = await this.tx.runShared((em) => em.query('SELECT id FROM counties ORDER BY code'));
     const day = helsinkiToday();
-    for (const { id } of tenants) {
-      await this.queue.add(RETENTION_JOB, { tenantId: id, requestedBy: 'system' } satisfies TenantJobData, { jobId: `${RETENTION_JOB}:${id}:${day}` });
-    }
-    return tenants.length;
+    return this.tx.forEachTenant(
+      async (tenantId) => {
+        await this.queue.add(RETENTION_JOB, { tenantId, requestedBy: 'system' } satisfies TenantJobData, { jobId: `${RETENTION_JOB}:${tenantId}:${day}` });
+      },
+      { includeNational: true },
+    );
   }
 
   @Process(RETENTION_JOB)

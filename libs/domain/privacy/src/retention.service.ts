@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { audit } from '@lahde/platform/audit';
+import { holdTenantLock } from '@lahde/platform/database';
 import { addYears, helsinkiToday } from '@lahde/platform/errors';
 import { TenantTransaction } from '@lahde/platform/tenancy';
 import { AccessPurpose } from './access-purpose';
@@ -56,9 +57,8 @@ export class RetentionService {
   /** Runs for the tenant in context (the processor enters it from the job's payload). */
   applyToCurrentTenant(today = helsinkiToday()): Promise<RetentionOutcome> {
     return this.tx.run(async (em) => {
-      const [{ tenantId }] = await em.query(
-        `SELECT current_setting('app.tenant_id') AS "tenantId", pg_advisory_xact_lock(hashtext('privacy-retention'), hashtext(current_setting('app.tenant_id')))`,
-      );
+      await holdTenantLock(em, 'privacy-retention');
+      const [{ tenantId }] = await em.query(`SELECT current_setting('app.tenant_id') AS "tenantId"`);
       const settings = await retentionSettingsOf(em);
       await statePurpose(em, AccessPurpose.RETENTION);
       return {

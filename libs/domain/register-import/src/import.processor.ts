@@ -3,6 +3,7 @@ import { Inject, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Job } from 'bull';
 import { EntityManager } from 'typeorm';
 import { AppConfig, CONFIG } from '@lahde/platform/config';
+import { holdLock } from '@lahde/platform/database';
 import { failedForGood, Queues } from '@lahde/platform/queue';
 import { TenantContext, TenantTransaction } from '@lahde/platform/tenancy';
 import { MetricsRefreshScheduler } from '@lahde/domain/metrics';
@@ -97,23 +98,20 @@ export class RegisterImportProcessor implements OnApplicationBootstrap {
   /** Re-queues imports whose job never reached Redis (it was down when they were made); expires old uploads. */
   @Process(SWEEP_JOB)
   async sweep(): Promise<void> {
-    const counties: Array<{ id: string }> = await this.tx.runShared((em) => em.query("SELECT id FROM counties WHERE kind = 'COUNTY'"));
-    for (const { id } of counties) {
-      const waiting: Array<{ id: string; requested_by: string; status: string }> = await this.tenant.runAs(id, 'system', () =>
-        this.tx.run((em) => em.query("SELECT id, requested_by, status FROM register_imports WHERE status IN ('VALIDATING', 'COMMITTING') AND created_at < now() - interval '5 seconds'")),
+    await this.tx.forEachTenant(async (tenantId) => {
+      const waiting: Array<{ id: string; requested_by: string; status: string }> = await this.tx.run((em) =>
+        em.query("SELECT id, requested_by, status FROM register_imports WHERE status IN ('VALIDATING', 'COMMITTING') AND created_at < now() - interval '5 seconds'"),
       );
-      for (const w of waiting) await this.importQueue.enqueue(w.status === 'VALIDATING' ? VALIDATE_JOB : COMMIT_JOB, { tenantId: id, requestedBy: w.requested_by, importId: w.id });
+      for (const w of waiting) await this.importQueue.enqueue(w.status === 'VALIDATING' ? VALIDATE_JOB : COMMIT_JOB, { tenantId, requestedBy: w.requested_by, importId: w.id });
       // An uploaded register holds names and addresses: one never committed is not kept for ever.
-      await this.tenant.runAs(id, 'system', () =>
-        this.tx.run((em) =>
-          em.query(
-            `UPDATE register_imports SET status = 'EXPIRED', content = NULL
-              WHERE status IN ('VALID', 'INVALID', 'FAILED') AND created_at < now() - make_interval(days => $1)`,
-            [this.config.exports.retentionDays],
-          ),
+      await this.tx.run((em) =>
+        em.query(
+          `UPDATE register_imports SET status = 'EXPIRED', content = NULL
+            WHERE status IN ('VALID', 'INVALID', 'FAILED') AND created_at < now() - make_interval(days => $1)`,
+          [this.config.exports.retentionDays],
         ),
       );
-    }
+    });
   }
 
   @OnQueueFailed()
@@ -137,7 +135,7 @@ export class RegisterImportProcessor implements OnApplicationBootstrap {
    * written to the row meanwhile.
    */
   private async claim(em: EntityManager, id: string, status: 'VALIDATING' | 'COMMITTING'): Promise<StoredImport | null> {
-    await em.query("SELECT pg_advisory_xact_lock(hashtextextended('register-import:' || $1, 0))", [id]);
+    await holdLock(em, 'register-import', id);
     const [row] = await em.query('SELECT content, format, mapping FROM register_imports WHERE id = $1 AND status = $2', [id, status]);
     return row ?? null;
   }

@@ -1,9 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { audit } from '@lahde/platform/audit';
 import { ensureActiveMembership } from '@lahde/domain/network';
-import { PlannedPerson } from './register-plan';
-
-const COLUMN = { firstName: 'first_name', lastName: 'last_name', phone: 'phone', jobTitle: 'job_title', unitId: 'unit_id' } as const;
+import { PlannedPerson, PROFILE_COLUMNS } from './register-plan';
 
 /**
  * Writes a checked plan in the caller's transaction (all rows or none): new people are created,
@@ -40,7 +38,7 @@ async function create(em: EntityManager, person: PlannedPerson): Promise<string>
 async function update(em: EntityManager, person: PlannedPerson): Promise<string> {
   const { id, version } = person.existing!;
   if (!person.changes.length) return id;
-  const sets = person.changes.map((field, i) => `${COLUMN[field]} = $${i + 3}`);
+  const sets = person.changes.map((field, i) => `${PROFILE_COLUMNS[field]} = $${i + 3}`);
   const [updated] = await em.query(
     `UPDATE people SET ${sets.join(', ')}, version = version + 1, updated_at = now() WHERE id = $1 AND version = $2 RETURNING id`,
     [id, version, ...person.changes.map((field) => person.profile[field])],

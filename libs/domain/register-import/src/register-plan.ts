@@ -14,8 +14,8 @@ export interface RegisterProblem {
 }
 
 /** The profile fields an import writes, as the people table names them. */
-const PROFILE = { firstName: 'first_name', lastName: 'last_name', phone: 'phone', jobTitle: 'job_title', unitId: 'unit_id' } as const;
-type ProfileField = keyof typeof PROFILE;
+export const PROFILE_COLUMNS = { firstName: 'first_name', lastName: 'last_name', phone: 'phone', jobTitle: 'job_title', unitId: 'unit_id' } as const;
+type ProfileField = keyof typeof PROFILE_COLUMNS;
 type Profile = Partial<Record<ProfileField, string>>;
 
 export interface PlannedPerson {
@@ -87,7 +87,7 @@ export async function planImport(em: EntityManager, sheet: RegisterSheet, column
 
     const profile: Profile = { firstName, lastName, phone: input.phone, jobTitle: input.jobTitle, unitId: unitId ?? undefined };
     const existing = registry.people.get(email);
-    const changes = existing ? (Object.keys(PROFILE) as ProfileField[]).filter((f) => profile[f] !== undefined && profile[f] !== existing[f]) : [];
+    const changes = existing ? (Object.keys(PROFILE_COLUMNS) as ProfileField[]).filter((f) => profile[f] !== undefined && profile[f] !== existing[f]) : [];
     people.push({
       row,
       email,

@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import { Job } from 'bull';
 import { EntityManager } from 'typeorm';
 import { AppConfig, CONFIG } from '@lahde/platform/config';
+import { advisoryKeySql, tryHoldLock } from '@lahde/platform/database';
 import { failedForGood, Queues } from '@lahde/platform/queue';
 import { TenantContext, TenantTransaction } from '@lahde/platform/tenancy';
 import { ExportFormat, exportPath, RowSink, writeAtomically } from './export-file';
@@ -12,6 +13,8 @@ import { INDICATORS, indicatorValues } from './indicators';
 import { openParticipants, PARTICIPANT_HEADERS, participantBatch } from './participant-rows';
 
 const BATCH = 1000;
+/** The lock of whoever writes an export's file. */
+const WRITER_LOCK = 'esf-export';
 
 interface ExportRequest {
   kind: 'PARTICIPANTS' | 'INDICATORS';
@@ -82,8 +85,7 @@ export class EsfExportProcessor implements OnApplicationBootstrap {
       const sha256 = await this.tx.run(async (em) => {
         // A second delivery of the same job while the first still writes leaves the file to it. The lock
         // dies with the first one's connection, so a crashed writer never blocks bull's retry.
-        const [{ mine }] = await em.query("SELECT pg_try_advisory_xact_lock(hashtextextended('esf-export:' || $1, 0)) AS mine", [exportId]);
-        if (!mine) return null;
+        if (!(await tryHoldLock(em, WRITER_LOCK, exportId))) return null;
         return writeAtomically(exportPath(this.config.exports.dir, tenantId, exportId, request.format), request.format, 'ESF', async (sink) => {
           rows = request.kind === 'INDICATORS' ? await writeIndicators(em, request, sink) : await writeParticipants(em, request, sink, job);
         });
@@ -102,31 +104,26 @@ export class EsfExportProcessor implements OnApplicationBootstrap {
   /** Queues requests that never reached Redis (it was down when they were made) or whose job Redis lost; expires old files. */
   @Process(SWEEP_JOB)
   async sweep(): Promise<void> {
-    const counties: Array<{ id: string }> = await this.tx.runShared((em) => em.query("SELECT id FROM counties WHERE kind = 'COUNTY'"));
-    for (const { id } of counties) {
-      const queued: Array<{ id: string; requested_by: string }> = await this.tenant.runAs(id, 'system', () =>
-        this.tx.run((em) =>
-          em.query(
-            // Also a RUNNING export nobody is writing (its job was lost with Redis's data): the writer's lock is free.
-            `SELECT id, requested_by FROM esf_exports
-              WHERE created_at < now() - interval '5 seconds'
-                AND (status = 'QUEUED' OR status = 'RUNNING' AND pg_try_advisory_xact_lock(hashtextextended('esf-export:' || id::text, 0)))`,
-          ),
+    await this.tx.forEachTenant(async (tenantId) => {
+      const queued: Array<{ id: string; requested_by: string }> = await this.tx.run((em) =>
+        em.query(
+          // Also a RUNNING export nobody is writing (its job was lost with Redis's data): the writer's lock is free.
+          `SELECT id, requested_by FROM esf_exports
+            WHERE created_at < now() - interval '5 seconds'
+              AND (status = 'QUEUED' OR status = 'RUNNING' AND pg_try_advisory_xact_lock(${advisoryKeySql(WRITER_LOCK, 'id::text')}))`,
         ),
       );
-      for (const q of queued) await this.exportQueue.enqueue({ tenantId: id, requestedBy: q.requested_by, exportId: q.id });
-      await this.expireFiles(id);
-    }
+      for (const q of queued) await this.exportQueue.enqueue({ tenantId, requestedBy: q.requested_by, exportId: q.id });
+      await this.expireFiles(tenantId);
+    });
   }
 
   /** Deletes the files of exports finished more than FILE_RETENTION_DAYS ago; the rows stay as the record, EXPIRED. */
   private async expireFiles(tenantId: string): Promise<void> {
-    const [expired]: [Array<{ id: string; format: ExportFormat }>] = await this.tenant.runAs(tenantId, 'system', () =>
-      this.tx.run((em) =>
-        em.query(`UPDATE esf_exports SET status = 'EXPIRED' WHERE status = 'DONE' AND finished_at < now() - make_interval(days => $1) RETURNING id, format`, [
-          this.config.exports.retentionDays,
-        ]),
-      ),
+    const [expired]: [Array<{ id: string; format: ExportFormat }>] = await this.tx.run((em) =>
+      em.query(`UPDATE esf_exports SET status = 'EXPIRED' WHERE status = 'DONE' AND finished_at < now() - make_interval(days => $1) RETURNING id, format`, [
+        this.config.exports.retentionDays,
+      ]),
     );
     for (const e of expired) await rm(exportPath(this.config.exports.dir, tenantId, e.id, e.format), { force: true });
   }

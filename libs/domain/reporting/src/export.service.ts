@@ -8,7 +8,7 @@ import { TenantTransaction } from '@lahde/platform/tenancy';
 import { signDownloadPath } from './download-link';
 import { ExportQueue } from './export-queue';
 import { EsfExport, EsfIndicator, EsfNationalIndicators, ExportPeriodInput, RequestEsfExportInput } from './export.models';
-import { INDICATORS, indicatorValues, NO_PARTICIPANTS, nationalIndicatorSums, nationalIndicatorTotal, suppressedIndicators } from './indicators';
+import { INDICATORS, indicatorValues, NO_PARTICIPANTS, nationalIndicatorSums, suppressedIndicators } from './indicators';
 
 const COLUMNS = `id, kind, format, period_from::text AS "periodFrom", period_to::text AS "periodTo", status, progress, row_count AS "rowCount",
   sha256, error, created_at AS "createdAt", finished_at AS "finishedAt", requested_by AS "requestedBy", tenant_id AS "tenantId"`;
@@ -72,7 +72,7 @@ export class EsfExportService {
         periodTo: period.to,
         asOf,
         organisers: organisers.map((o) => ({ countyCode: o.code, name: o.name, indicators: suppressedIndicators(sums.get(o.id) ?? NO_PARTICIPANTS) })),
-        total: { countyCode: null, name: 'Koko maa / Hela landet / Whole country', indicators: suppressedIndicators(await nationalIndicatorTotal(em, period.from, period.to)) },
+        total: { countyCode: null, name: 'Koko maa / Hela landet / Whole country', indicators: suppressedIndicators(sums.get(null) ?? NO_PARTICIPANTS) },
       };
     });
   }

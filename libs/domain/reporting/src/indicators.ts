@@ -55,19 +55,16 @@ export async function indicatorValues(em: EntityManager, from: string, to: strin
   return row;
 }
 
-/** Every tenant's sums for the period from the `metrics` aggregates (run as the national role), keyed by tenant id. */
-export async function nationalIndicatorSums(em: EntityManager, from: string, to: string): Promise<Map<string, IndicatorSums>> {
-  const rows: Array<IndicatorSums & { tenant_id: string }> = await em.query(
-    `SELECT tenant_id, ${ESF_INDICATOR_SUMS_SQL} FROM metrics.esf_entries WHERE entry_date BETWEEN $1 AND $2 GROUP BY tenant_id`,
+/**
+ * Every tenant's sums for the period from the `metrics` aggregates (run as the national role), and the
+ * national total under the key null: one query, so the total is of the same rows.
+ */
+export async function nationalIndicatorSums(em: EntityManager, from: string, to: string): Promise<Map<string | null, IndicatorSums>> {
+  const rows: Array<IndicatorSums & { tenant_id: string | null }> = await em.query(
+    `SELECT tenant_id, ${ESF_INDICATOR_SUMS_SQL} FROM metrics.esf_entries WHERE entry_date BETWEEN $1 AND $2 GROUP BY GROUPING SETS ((tenant_id), ())`,
     [from, to],
   );
   return new Map(rows.map(({ tenant_id, ...sums }) => [tenant_id, sums]));
-}
-
-/** The same sums over every tenant at once (distinct units are counted across counties correctly). */
-export async function nationalIndicatorTotal(em: EntityManager, from: string, to: string): Promise<IndicatorSums> {
-  const [row] = await em.query(`SELECT ${ESF_INDICATOR_SUMS_SQL} FROM metrics.esf_entries WHERE entry_date BETWEEN $1 AND $2`, [from, to]);
-  return row;
 }
 
 export interface ShownIndicator {

@@ -5,3 +5,4 @@ export * from './database.module';
 export * from './postgres-errors';
 export * from './write-helpers';
 export * from './omittable';
+export * from './advisory-lock';

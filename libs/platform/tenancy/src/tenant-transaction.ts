@@ -46,6 +46,19 @@ export class TenantTransaction {
     );
   }
 
+  /**
+   * Runs `work` once for each county (and THL's tenant too with `includeNational`), inside that tenant's
+   * context as the `system` actor: jobs that sweep every county never read across tenants. Returns how
+   * many tenants it ran for.
+   */
+  async forEachTenant(work: (tenantId: string) => Promise<void>, options: { includeNational?: boolean } = {}): Promise<number> {
+    const tenants: Array<{ id: string }> = await this.runShared((em) =>
+      em.query("SELECT id FROM counties WHERE kind = 'COUNTY' OR $1 ORDER BY code", [options.includeNational ?? false]),
+    );
+    for (const { id } of tenants) await this.context.runAs(id, 'system', () => work(id));
+    return tenants.length;
+  }
+
   /** Shared reference data (counties, municipalities): no tenant is set, so county tables show no rows. */
   runShared<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return refuseUnstorableText(() => this.dataSource.transaction('READ COMMITTED', work));
