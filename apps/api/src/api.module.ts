@@ -29,6 +29,7 @@ import { ApiTelemetry } from './observability/api-telemetry';
 import { GraphQLTelemetryPlugin } from './observability/graphql-telemetry.plugin';
 import { PrometheusController } from './observability/prometheus.controller';
 import { MeResolver } from './me/me.resolver';
+import { SignInController } from './web/sign-in.controller';
 
 /** The committed, generated schema: changes to the API show up in review. */
 export const SCHEMA_FILE = path.join(process.cwd(), 'apps/api/schema.graphql');
@@ -73,7 +74,7 @@ export class ApiModule {
         PrivacyModule,
         ...(config.runJobsInApi ? [DirectoryJobsModule, MetricsJobsModule, ReportingJobsModule, RegisterImportJobsModule, PrivacyJobsModule] : []),
       ],
-      controllers: [HealthController, PrometheusController],
+      controllers: [HealthController, PrometheusController, SignInController],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: Telemetry, useFactory: () => new Telemetry('api') },

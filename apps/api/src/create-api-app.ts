@@ -7,6 +7,7 @@ import { ApiModule } from './api.module';
 import { BODY_LIMIT, bodyErrors } from './limits/body-errors';
 import { RateLimits, UNLIMITED_PATHS } from './limits/rate-limits';
 import { describeCaller, KNOWN_PATHS } from './observability/api-telemetry';
+import { serveWebApp } from './web/web-pages';
 
 export interface ApiAppOptions {
   /** Where the JSON log lines go (stdout by default); tests read them from here. */
@@ -32,5 +33,6 @@ export async function createApiApp(config: AppConfig, options: ApiAppOptions = {
   app.useBodyParser('json', { limit: BODY_LIMIT });
   app.use(bodyErrors);
   app.use(requestContext);
+  serveWebApp(app, config);
   return app;
 }

@@ -13,6 +13,16 @@ describe('loadConfig', () => {
     expect(config.exports.retentionDays).toBe(30);
   });
 
+  it('configures the web app\'s OpenID Connect sign-in only with all of its settings', () => {
+    expect(loadConfig({ ...base }).web.oidc).toBeNull();
+    const oidc = loadConfig({ ...base, OIDC_AUTHORIZATION_URL: 'https://idp.example/authorize', OIDC_TOKEN_URL: 'https://idp.example/token', OIDC_CLIENT_ID: 'lahde-web' }).web.oidc;
+    expect(oidc).toEqual({ authorizationUrl: 'https://idp.example/authorize', tokenUrl: 'https://idp.example/token', clientId: 'lahde-web', scope: 'openid profile email', endSessionUrl: null });
+    expect(() => loadConfig({ ...base, OIDC_CLIENT_ID: 'lahde-web' })).toThrow(/OIDC sign-in needs[\s\S]*missing OIDC_AUTHORIZATION_URL, OIDC_TOKEN_URL/);
+    expect(() =>
+      loadConfig({ ...base, NODE_ENV: 'production', EXPORT_LINK_SECRET: 's'.repeat(40), AUTH_ISSUERS: '[{"issuer":"x","jwksUrl":"https://idp/jwks"}]', OIDC_AUTHORIZATION_URL: 'http://idp/a', OIDC_TOKEN_URL: 'nope', OIDC_CLIENT_ID: 'c' }),
+    ).toThrow(/OIDC_AUTHORIZATION_URL must use https in production[\s\S]*OIDC_TOKEN_URL is not a URL/);
+  });
+
   it('keeps files for FILE_RETENTION_DAYS, between 1 and 365', () => {
     expect(loadConfig({ ...base, FILE_RETENTION_DAYS: '7' }).exports.retentionDays).toBe(7);
     expect(() => loadConfig({ ...base, FILE_RETENTION_DAYS: '0' })).toThrow(/FILE_RETENTION_DAYS must be an integer between 1 and 365/);

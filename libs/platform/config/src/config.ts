@@ -49,6 +49,24 @@ export interface AppConfig {
   trustProxy: boolean | number | string[];
   /** Bearer token that GET /metrics requires; null leaves it open (keep it on an internal port then). */
   metricsToken: string | null;
+  web: WebConfig;
+}
+
+/** The web app the API serves, and how its users sign in. */
+export interface WebConfig {
+  /** Built web app (index.html and assets); null or missing on disk: the API serves no pages. */
+  dir: string;
+  /** OpenID Connect provider for the browser (authorization code with PKCE); null: no OIDC sign-in. */
+  oidc: OidcConfig | null;
+}
+
+export interface OidcConfig {
+  authorizationUrl: string;
+  tokenUrl: string;
+  clientId: string;
+  scope: string;
+  /** Where the browser goes to end the provider's session on sign-out (optional). */
+  endSessionUrl: string | null;
 }
 
 export class ConfigError extends Error {
@@ -122,6 +140,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     trustProxy: trustProxyFrom(env['TRUST_PROXY'], problems),
     metricsToken: metricsTokenFrom(env['METRICS_TOKEN'], problems),
+    web: {
+      dir: path.resolve(env['WEB_DIR'] || path.join('dist', 'apps', 'web')),
+      oidc: oidcFrom(env, isProduction, problems),
+    },
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
@@ -167,6 +189,34 @@ function metricsTokenFrom(raw: string | undefined, problems: string[]): string |
   if (!raw) return null;
   if (raw.length < 16) problems.push('METRICS_TOKEN must be at least 16 characters');
   return raw;
+}
+
+/** All of the provider's URLs and the client id, or none of them. */
+function oidcFrom(env: Env, isProduction: boolean, problems: string[]): OidcConfig | null {
+  const names = ['OIDC_AUTHORIZATION_URL', 'OIDC_TOKEN_URL', 'OIDC_CLIENT_ID'] as const;
+  const given = names.filter((name) => env[name]);
+  if (given.length === 0) return null;
+  if (given.length < names.length) {
+    problems.push(`OIDC sign-in needs ${names.join(', ')} together; missing ${names.filter((n) => !env[n]).join(', ')}`);
+    return null;
+  }
+  const url = (name: string): string => {
+    const raw = env[name] as string;
+    try {
+      const parsed = new URL(raw);
+      if (isProduction && parsed.protocol !== 'https:') problems.push(`${name} must use https in production`);
+    } catch {
+      problems.push(`${name} is not a URL`);
+    }
+    return raw;
+  };
+  return {
+    authorizationUrl: url('OIDC_AUTHORIZATION_URL'),
+    tokenUrl: url('OIDC_TOKEN_URL'),
+    clientId: env['OIDC_CLIENT_ID'] as string,
+    scope: env['OIDC_SCOPE'] || 'openid profile email',
+    endSessionUrl: env['OIDC_END_SESSION_URL'] ? url('OIDC_END_SESSION_URL') : null,
+  };
 }
 
 function parseIssuers(raw: string | undefined, isProduction: boolean, problems: string[]): IssuerConfig[] {

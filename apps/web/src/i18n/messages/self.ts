@@ -1,0 +1,14 @@
+/** Texts of the self pages. */
+export const en = {
+  placeholder: 'Coming soon',
+};
+
+export type Messages = typeof en;
+
+export const fi: Messages = {
+  placeholder: 'Tulossa',
+};
+
+export const sv: Messages = {
+  placeholder: 'Kommer snart',
+};

@@ -1,0 +1,2 @@
+export { EsfExportPage } from './esf-export-page';
+export { RegisterImportPage } from './register-import-page';

@@ -1,0 +1,12 @@
+import { useI18n } from '../../i18n/i18n';
+import { Route } from '../../routing';
+import { Page } from '../../ui/page';
+
+export function CascadePage(_props: { route: Route }) {
+  const { t } = useI18n();
+  return (
+    <Page title={t.common.nav.cascade}>
+      <p>{t.national.placeholder}</p>
+    </Page>
+  );
+}

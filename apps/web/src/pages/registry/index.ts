@@ -1,0 +1,3 @@
+export { OrganisationsPage } from './organisations-page';
+export { OverviewPage } from './overview-page';
+export { PeoplePage } from './people-page';

@@ -1,0 +1,2 @@
+export { DirectoryPage } from './directory-page';
+export { MyProfilePage } from './my-profile-page';

@@ -1,0 +1,2 @@
+export { CoursesPage } from './courses-page';
+export { ReviewPage } from './review-page';

@@ -1,0 +1,47 @@
+import { ReactElement } from 'react';
+import { Me } from './auth/session';
+import { CommonMessages } from './i18n/messages/common';
+import { EsfExportPage, RegisterImportPage } from './pages/files';
+import { CascadePage, NationalEsfPage, NationalMapPage, TrendsPage } from './pages/national';
+import { OrganisationsPage, OverviewPage, PeoplePage } from './pages/registry';
+import { DirectoryPage, MyProfilePage } from './pages/self';
+import { CoursesPage, ReviewPage } from './pages/training';
+import { Route } from './routing';
+
+export interface PageRoute {
+  /** First segment of the address: `#/people/…`. */
+  path: string;
+  nav: keyof CommonMessages['nav'];
+  /** Who sees the page; the API decides what they may do on it. */
+  allowed: (me: Me) => boolean;
+  page: (props: { route: Route }) => ReactElement;
+}
+
+const national = (me: Me) => me.role === 'NATIONAL_ADMIN' || me.role === 'NATIONAL_ANALYST';
+const nationalEsf = (me: Me) => national(me) || (me.role === 'ESF_REPORTER' && !me.countyCode);
+const managing = (me: Me) => me.role === 'COUNTY_ADMIN' || me.role === 'COUNTY_COORDINATOR';
+const training = (me: Me) => managing(me) || me.role === 'TRAINER';
+const networkMember = (me: Me) => me.role === 'TRAINER' || me.role === 'KEY_WORKER';
+const countyEsf = (me: Me) => managing(me) || (me.role === 'ESF_REPORTER' && !!me.countyCode);
+
+/** Every page, in navigation order; the first one a user may see is their start page. */
+export const ROUTES: PageRoute[] = [
+  { path: 'counties', nav: 'nationalMap', allowed: national, page: NationalMapPage },
+  { path: 'trends', nav: 'trends', allowed: national, page: TrendsPage },
+  { path: 'cascade', nav: 'cascade', allowed: (me) => national(me) || managing(me), page: CascadePage },
+  { path: 'thl-courses', nav: 'thlCourses', allowed: (me) => me.role === 'NATIONAL_ADMIN', page: CoursesPage },
+  { path: 'esf-indicators', nav: 'esfNational', allowed: nationalEsf, page: NationalEsfPage },
+  { path: 'overview', nav: 'overview', allowed: managing, page: OverviewPage },
+  { path: 'me', nav: 'myProfile', allowed: networkMember, page: MyProfilePage },
+  { path: 'people', nav: 'people', allowed: training, page: PeoplePage },
+  { path: 'organisations', nav: 'organisations', allowed: training, page: OrganisationsPage },
+  { path: 'courses', nav: 'courses', allowed: training, page: CoursesPage },
+  { path: 'review', nav: 'review', allowed: managing, page: ReviewPage },
+  { path: 'directory', nav: 'directory', allowed: (me) => managing(me) || networkMember(me), page: DirectoryPage },
+  { path: 'import', nav: 'registerImport', allowed: managing, page: RegisterImportPage },
+  { path: 'esf-exports', nav: 'esfExport', allowed: countyEsf, page: EsfExportPage },
+];
+
+export function routesFor(me: Me): PageRoute[] {
+  return ROUTES.filter((route) => route.allowed(me));
+}
