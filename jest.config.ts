@@ -17,9 +17,9 @@ const project = (displayName: string, testMatch: string[], extra: Partial<Config
 });
 
 /**
- * Three tiers, one run: unit (`*.spec.ts` beside the code, no I/O), integration (real PostgreSQL as the
- * runtime role) and e2e (the whole API over HTTP with real Redis). The global setup starts PostgreSQL and
- * Redis once for all of them.
+ * Four tiers, one run: unit (`*.spec.ts` beside the code, no I/O), integration (real PostgreSQL as the
+ * runtime role), e2e (the whole API over HTTP with real Redis) and browser (the web app in a real
+ * Chromium). The global setup starts PostgreSQL and Redis once for all of them.
  */
 const config: Config = {
   globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
@@ -31,6 +31,8 @@ const config: Config = {
     project('unit', ['<rootDir>/apps/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts']),
     project('integration', ['<rootDir>/tests/integration/**/*.int-spec.ts']),
     project('e2e', ['<rootDir>/tests/e2e/**/*.e2e-spec.ts']),
+    // The web app in a real Chromium against the whole API (tests/browser/support/web-app.ts).
+    project('browser', ['<rootDir>/tests/browser/**/*.browser-spec.ts']),
   ],
 };
 

@@ -8,8 +8,9 @@ import { localDatabase } from './local-database';
 
 const USAGE = `Usage: lahde <command>
 
-  start                 embedded PostgreSQL + Redis (unless DATABASE_URL / REDIS_URL are set), migrations,
-                        API and worker; Ctrl-C stops all of it
+  start [--demo]        embedded PostgreSQL + Redis (unless DATABASE_URL / REDIS_URL are set), migrations,
+                        API (with the web app) and worker; Ctrl-C stops all of it. --demo fills an empty
+                        database with a synthetic national data set
   migrate               apply pending migrations (DATABASE_OWNER_URL, or the embedded database)
   token --role ROLE [--county CODE] [--sub ID] [--name NAME] [--ttl HOURS]
                         print a development token (refused when NODE_ENV=production)
@@ -21,7 +22,7 @@ async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'start':
-      return start();
+      return start({ demo: rest.includes('--demo') });
     case 'migrate': {
       const ownerUrl = process.env['DATABASE_OWNER_URL'];
       const db = ownerUrl ? null : await localDatabase();

@@ -4,6 +4,7 @@ import { DevIssuer } from '@lahde/platform/auth';
 import { loadConfig } from '@lahde/platform/config';
 import { runMigrations } from '@lahde/platform/database';
 import { freePort, REDIS_MISSING_HELP, redisServerOnPath, startLocalRedis } from '@lahde/platform/runtime';
+import { loadDemoData } from './demo-data';
 import { localDatabase } from './local-database';
 
 type Stop = () => Promise<void>;
@@ -13,7 +14,7 @@ type Stop = () => Promise<void>;
  * unless REDIS_URL is set), migrations, then the API and the worker as child processes. Ctrl-C stops
  * everything this command started, in reverse order.
  */
-export async function start(): Promise<void> {
+export async function start(options: { demo?: boolean } = {}): Promise<void> {
   const startedAt = Date.now();
   const stops: Stop[] = [];
   const children: ChildProcess[] = [];
@@ -46,6 +47,7 @@ export async function start(): Promise<void> {
     } else {
       console.log('DATABASE_OWNER_URL is not set: migrations skipped (run them with `npm run cli -- migrate`)');
     }
+    if (options.demo) console.log(await loadDemoData(env['DATABASE_URL'] as string));
     if (!env['REDIS_URL']) {
       if (!redisServerOnPath()) throw new Error(REDIS_MISSING_HELP);
       const redis = await startLocalRedis(path.join(env['LAHDE_DATA_DIR'] as string, 'redis'));
@@ -63,6 +65,7 @@ export async function start(): Promise<void> {
     const seconds = ((Date.now() - startedAt) / 1000).toFixed(1);
     console.log(`
 Lähde is up in ${seconds} s.
+  Web app:  ${url}/   (sign in with the local picker: a role and a county)
   GraphQL:  ${url}/graphql
   Health:   ${url}/health
   Token:    npm run token -- --role COUNTY_COORDINATOR --county 10
