@@ -20,10 +20,10 @@ export function Layout({ routes, activePath, children }: { routes: PageRoute[]; 
           <span className="brand-tagline">{t.common.tagline}</span>
         </div>
         <div className="who">
-          <span>
-            {me.name ?? t.common.role[me.role]} · {place}
+          {me.name && <span>{me.name}</span>}
+          <span className="role">
+            {t.common.role[me.role]} · {place}
           </span>
-          <span className="role">{t.common.role[me.role]}</span>
         </div>
         <div className="header-tools">
           <LanguagePicker />

@@ -27,12 +27,12 @@ export async function buildCountyNetwork(api: TestApi, countyCode: string, tag: 
 
   const organisationId = await create('createOrganisation', 'CreateOrganisationInput', { type: 'COUNTY', name: `Satasairaala ${tag}` });
   const unitId = await create('createUnit', 'CreateUnitInput', { organisationId, name: `Porin perhekeskus ${tag}`, sector: 'SOCIAL_AND_HEALTH_CARE', municipalityCode: '609' });
-  const person = async (firstName: string, lastName: string) => {
+  const person = async (firstName: string, lastName: string, extra: Record<string, unknown> = {}) => {
     const email = `${firstName}.${lastName}.${tag}@satakunta.test`.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-    return { id: await create('createPerson', 'CreatePersonInput', { firstName, lastName, email, unitId, gender: 'WOMAN', birthYear: 1985 }), email, name: `${firstName} ${lastName}` };
+    return { id: await create('createPerson', 'CreatePersonInput', { firstName, lastName, email, unitId, gender: 'WOMAN', birthYear: 1985, ...extra }), email, name: `${firstName} ${lastName}` };
   };
   const trainer = await person('Tuula', 'Kouluttaja');
-  const keyWorker = await person('Aino', 'Avainhenkilö');
+  const keyWorker = await person('Aino', 'Avainhenkilö', { directoryOptIn: true });
   const participants = [await person('Liisa', 'Laine'), await person('Mikko', 'Mäki')];
 
   const { programmes } = await call<{ programmes: Array<{ id: string; tier: number; isNationalDefault: boolean; modules: Array<{ id: string; kind: string }> }> }>(

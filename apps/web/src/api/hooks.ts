@@ -41,7 +41,11 @@ export function useMutation<T, V extends Record<string, unknown> = Record<string
   const [error, setError] = useState<unknown>();
   const [running, setRunning] = useState(false);
   const mounted = useRef(true);
-  useEffect(() => () => void (mounted.current = false), []);
+  // Set on every mount: StrictMode mounts, unmounts and mounts again in development.
+  useEffect(() => {
+    mounted.current = true;
+    return () => void (mounted.current = false);
+  }, []);
   const run = useCallback(
     async (variables: V) => {
       setRunning(true);

@@ -41,7 +41,8 @@ export function DataTable<T>({ caption, columns, rows, rowKey, footer, initialSo
   }, [rows, columns, sort, locale]);
 
   return (
-    <div className="table-wrap">
+    // Focusable and named: a table wider than a phone scrolls inside its frame, by keyboard too.
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>

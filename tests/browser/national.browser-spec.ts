@@ -1,0 +1,116 @@
+/// <reference lib="dom" />
+import { Role } from '@lahde/platform/auth';
+import { buildCountyNetwork } from './support/county-network';
+import { axeViolations, describeViolations, PHONE, screenshot, signInWithPicker, WebApp } from './support/web-app';
+
+interface Figures {
+  countyCode: string | null;
+  activeKeyWorkers: number;
+  keyWorkersPer10k: number | null;
+  municipalities: number;
+  municipalitiesCovered: number;
+}
+
+const YEAR = new Date().getFullYear();
+const NATIONAL = `query($period: PeriodInput!) { nationalMetrics(period: $period) { asOf counties { countyCode activeKeyWorkers keyWorkersPer10k municipalities municipalitiesCovered } total { countyCode activeKeyWorkers keyWorkersPer10k municipalities municipalitiesCovered } } }`;
+
+/** THL's national picture: the map, the counties side by side, trends, the cascade and the ESF+ summary. */
+describe('web app: THL national pages', () => {
+  let web: WebApp;
+  let metrics: { counties: Figures[]; total: Figures };
+  beforeAll(async () => {
+    web = await WebApp.start();
+    await buildCountyNetwork(web.api, '06', 'thl');
+    // The network's writes queue a metrics refresh; read the figures the pages must show once it has run.
+    const analyst = { role: Role.NATIONAL_ANALYST };
+    for (let i = 0; i < 100; i++) {
+      const result = await web.api.gql<{ nationalMetrics: { counties: Figures[]; total: Figures } }>(NATIONAL, { period: { from: `${YEAR}-01-01`, to: `${YEAR}-12-31` } }, analyst);
+      metrics = result.data!.nationalMetrics;
+      if (metrics.counties.find((c) => c.countyCode === '06')!.activeKeyWorkers >= 1) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  });
+  afterAll(() => web?.close());
+
+  it('shows a county\'s figures on the map when its area takes focus, the same as the API gives', async () => {
+    const page = await web.page();
+    await signInWithPicker(page, web.url, { role: 'NATIONAL_ANALYST' });
+    await page.getByRole('heading', { name: 'Counties', level: 1 }).waitFor();
+    const satakunta = metrics.counties.find((c) => c.countyCode === '06')!;
+    expect(satakunta.activeKeyWorkers).toBeGreaterThanOrEqual(1);
+
+    const area = page.getByRole('img', { name: /^Satakunta Wellbeing Services County, active key workers per 10,000 inhabitants/ });
+    await area.focus();
+    const tooltip = page.getByRole('tooltip');
+    await tooltip.waitFor();
+    const text = await tooltip.innerText();
+    expect(text).toContain('Satakunta Wellbeing Services County');
+    expect(text).toMatch(new RegExp(`Active key workers\\s*${satakunta.activeKeyWorkers}\\b`));
+    expect(text).toMatch(new RegExp(`Municipalities covered\\s*${satakunta.municipalitiesCovered} / ${satakunta.municipalities}`));
+    // The map credits its source.
+    await page.getByText(/Statistics Finland/).first().waitFor();
+
+    // Coloured by another figure, the area says so in its name.
+    await page.getByRole('radio', { name: 'Share of municipalities covered' }).check();
+    await page.getByRole('img', { name: /^Satakunta Wellbeing Services County, share of municipalities covered/ }).waitFor();
+    await screenshot(page, 'national-map');
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('lists the counties side by side, sorts them, and ends with the national totals', async () => {
+    const page = await web.page();
+    await signInWithPicker(page, web.url, { role: 'NATIONAL_ANALYST' });
+    const table = page.getByRole('table', { name: /Wellbeing services counties in/ });
+    await table.waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(22);
+
+    const header = table.getByRole('columnheader', { name: /Active key workers/ });
+    await header.getByRole('button').click();
+    expect(await header.getAttribute('aria-sort')).toBe('descending');
+    const most = [...metrics.counties].sort((a, b) => b.activeKeyWorkers - a.activeKeyWorkers)[0];
+    const firstRow = await table.locator('tbody tr').first().innerText();
+    expect(firstRow).toContain(String(most.activeKeyWorkers));
+
+    const total = await table.getByRole('row', { name: /Whole country/ }).innerText();
+    expect(total).toContain(new Intl.NumberFormat('en-GB').format(metrics.total.activeKeyWorkers));
+    expect(metrics.total.activeKeyWorkers).toBe(metrics.counties.reduce((sum, c) => sum + c.activeKeyWorkers, 0));
+    await page.context().close();
+  });
+
+  it('reads in Finnish and Swedish with the counties\' own names and local number formats', async () => {
+    const page = await web.page(PHONE);
+    await signInWithPicker(page, web.url, { role: 'NATIONAL_ANALYST', language: 'Suomi' });
+    await page.getByRole('heading', { name: 'Hyvinvointialueet', level: 1 }).waitFor();
+    await page.getByRole('img', { name: /^Satakunnan hyvinvointialue/ }).waitFor();
+    await screenshot(page, 'national-map-fi');
+    await page.getByLabel('Kieli').selectOption({ label: 'Svenska' });
+    await page.getByRole('heading', { name: 'Välfärdsområden', level: 1 }).waitFor();
+    await page.getByRole('img', { name: /^Satakunta välfärdsområde/ }).waitFor();
+    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows trends, the cascade and the ESF+ summary, each accessible', async () => {
+    const page = await web.page();
+    await signInWithPicker(page, web.url, { role: 'NATIONAL_ANALYST' });
+    for (const [link, heading] of [
+      ['Trends', 'Active key workers'],
+      ['Training cascade', 'Cascade'],
+      ['ESF+ indicators', 'Indicators by organiser'],
+    ]) {
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link }).click();
+      await page.getByRole('heading', { name: link, level: 1 }).waitFor();
+      await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
+      expect({ page: link, violations: describeViolations(await axeViolations(page)) }).toEqual({ page: link, violations: [] });
+      await screenshot(page, `national-${link.toLowerCase().replace(/[^a-z]+/g, '-')}`);
+    }
+    // The cascade opens county by county: Satakunta's trainers appear under it.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Training cascade' }).click();
+    const county = page.getByRole('button', { name: /Satakunta/ }).first();
+    await county.waitFor();
+    if ((await county.getAttribute('aria-expanded')) !== 'true') await county.click();
+    expect(await county.getAttribute('aria-expanded')).toBe('true');
+    await page.context().close();
+  });
+});
