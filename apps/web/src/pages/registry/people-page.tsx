@@ -1,12 +1,11 @@
-import { useI18n } from '../../i18n/i18n';
 import { Route } from '../../routing';
-import { Page } from '../../ui/page';
+import { PeopleListPage } from './people-list';
+import { NewPersonPage, PersonPage } from './person-page';
 
-export function PeoplePage(_props: { route: Route }) {
-  const { t } = useI18n();
-  return (
-    <Page title={t.common.nav.people}>
-      <p>{t.registry.placeholder}</p>
-    </Page>
-  );
+/** `#/people`, `#/people/new`, `#/people/<id>` and `#/people/<id>/edit`. */
+export function PeoplePage({ route }: { route: Route }) {
+  const [, id, sub] = route.segments;
+  if (id === 'new') return <NewPersonPage />;
+  if (id) return <PersonPage key={id} id={id} editing={sub === 'edit'} saved={route.query.has('saved')} />;
+  return <PeopleListPage route={route} />;
 }
