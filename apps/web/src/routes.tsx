@@ -28,18 +28,18 @@ const countyEsf = (me: Me) => managing(me) || (me.role === 'ESF_REPORTER' && !!m
 export const ROUTES: PageRoute[] = [
   { path: 'counties', nav: 'nationalMap', allowed: national, page: NationalMapPage },
   { path: 'trends', nav: 'trends', allowed: national, page: TrendsPage },
-  { path: 'cascade', nav: 'cascade', allowed: (me) => national(me) || managing(me), page: CascadePage },
-  { path: 'thl-courses', nav: 'thlCourses', allowed: (me) => me.role === 'NATIONAL_ADMIN', page: CoursesPage },
-  { path: 'esf-indicators', nav: 'esfNational', allowed: nationalEsf, page: NationalEsfPage },
   { path: 'overview', nav: 'overview', allowed: managing, page: OverviewPage },
   { path: 'me', nav: 'myProfile', allowed: networkMember, page: MyProfilePage },
   { path: 'people', nav: 'people', allowed: training, page: PeoplePage },
   { path: 'organisations', nav: 'organisations', allowed: training, page: OrganisationsPage },
   { path: 'courses', nav: 'courses', allowed: training, page: CoursesPage },
+  { path: 'thl-courses', nav: 'thlCourses', allowed: (me) => me.role === 'NATIONAL_ADMIN', page: CoursesPage },
   { path: 'review', nav: 'review', allowed: managing, page: ReviewPage },
+  { path: 'cascade', nav: 'cascade', allowed: (me) => national(me) || managing(me), page: CascadePage },
   { path: 'directory', nav: 'directory', allowed: (me) => managing(me) || networkMember(me), page: DirectoryPage },
   { path: 'import', nav: 'registerImport', allowed: managing, page: RegisterImportPage },
   { path: 'esf-exports', nav: 'esfExport', allowed: countyEsf, page: EsfExportPage },
+  { path: 'esf-indicators', nav: 'esfNational', allowed: nationalEsf, page: NationalEsfPage },
 ];
 
 export function routesFor(me: Me): PageRoute[] {

@@ -1,12 +1,17 @@
-import { useI18n } from '../../i18n/i18n';
 import { Route } from '../../routing';
-import { Page } from '../../ui/page';
+import { CourseDetail } from './course-detail';
+import { CourseList } from './course-list';
+import { CoursePlan } from './course-plan';
+import './training.css';
 
-export function CoursesPage(_props: { route: Route }) {
-  const { t } = useI18n();
-  return (
-    <Page title={t.common.nav.courses}>
-      <p>{t.training.placeholder}</p>
-    </Page>
-  );
+/**
+ * Courses of the county (`#/courses`), or THL's trainer courses (`#/thl-courses`): the same pages, every
+ * link built from the first segment so that both addresses work.
+ */
+export function CoursesPage({ route }: { route: Route }) {
+  const base = `/${route.segments[0]}`;
+  const [, id] = route.segments;
+  if (!id) return <CourseList base={base} />;
+  if (id === 'new') return <CoursePlan base={base} />;
+  return <CourseDetail key={id} base={base} id={id} />;
 }

@@ -1,12 +1,11 @@
-import { useI18n } from '../../i18n/i18n';
 import { Route } from '../../routing';
-import { Page } from '../../ui/page';
+import { ReviewRoundView } from './review-round';
+import { ReviewRounds } from './review-rounds';
+import './training.css';
 
-export function ReviewPage(_props: { route: Route }) {
-  const { t } = useI18n();
-  return (
-    <Page title={t.common.nav.review}>
-      <p>{t.training.placeholder}</p>
-    </Page>
-  );
+/** The yearly (February) review: `#/review` lists the rounds, `#/review/<year>` goes through one. */
+export function ReviewPage({ route }: { route: Route }) {
+  const year = Number(route.segments[1]);
+  if (Number.isInteger(year) && year > 0) return <ReviewRoundView key={year} year={year} />;
+  return <ReviewRounds />;
 }

@@ -1,0 +1,79 @@
+import type { Locale } from '../../i18n/i18n';
+import type { Messages } from '../../i18n/messages/training';
+import { Course, CourseSession, Enrolment, Programme, ProgrammeModule } from './course-api';
+
+/** Today's date in Finland (the API's dates are local to Europe/Helsinki), YYYY-MM-DD. */
+export function today(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
+}
+
+export function localName(locale: Locale, item: { nameFi: string; nameSv: string; nameEn: string }): string {
+  return locale === 'sv' ? item.nameSv : locale === 'en' ? item.nameEn : item.nameFi;
+}
+
+export function moduleTheme(locale: Locale, module: ProgrammeModule): string {
+  return locale === 'sv' ? module.themeSv : locale === 'en' ? module.themeEn : module.themeFi;
+}
+
+export const sessionModules = (programme: Programme) => programme.modules.filter((m) => m.kind === 'SESSION');
+export const taskModules = (programme: Programme) => programme.modules.filter((m) => m.kind !== 'SESSION');
+
+/** What a session covers, in the user's language: its module's theme, and its own theme when it has one. */
+export function sessionContent(locale: Locale, session: CourseSession, programme: Programme | undefined): string {
+  const module = programme?.modules.find((m) => m.id === session.moduleId);
+  return [module ? moduleTheme(locale, module) : null, session.theme].filter(Boolean).join(' · ');
+}
+
+/**
+ * The API names what a participant misses in English ("session: Lived experience II", "task: Final task",
+ * "sessions: 3 of 5 attended"); the themes are the programme's, so they can be shown in the user's language.
+ */
+export function describeMissing(item: string, modules: ProgrammeModule[], locale: Locale, t: Messages): string {
+  const count = /^sessions: (\d+) of (\d+) attended$/.exec(item);
+  if (count) return t.sessionsAttended(Number(count[1]), Number(count[2]));
+  const named = /^(session|task): (.*)$/.exec(item);
+  const module = named && modules.find((m) => m.themeEn === named[2] && (m.kind === 'SESSION') === (named[1] === 'session'));
+  if (!named || !module) return item;
+  const theme = moduleTheme(locale, module);
+  const kind = t.moduleKind[module.kind];
+  // Task themes often are the kind itself ("Final task", "Intermediate task 2"): no need to say it twice.
+  return theme.toLowerCase().startsWith(kind.toLowerCase()) ? theme : `${kind}: ${theme}`;
+}
+
+/**
+ * Who is known to have attended one session. The API gives no attendance list per session, only what
+ * each participant still misses; that settles it when the session's module is required and covered by
+ * this session alone, or when nobody attended the session. Everyone else is left unknown.
+ */
+export function knownAttendance(course: Course, programme: Programme | undefined, session: CourseSession): Map<string, boolean> {
+  const known = new Map<string, boolean>();
+  const active = course.enrolments.filter((e) => e.status !== 'DROPPED');
+  if (session.attendeeCount === 0) {
+    for (const e of active) known.set(e.personId, false);
+    return known;
+  }
+  const module = programme?.modules.find((m) => m.id === session.moduleId);
+  if (!programme || !module || !module.required || programme.minSessions) return known;
+  const alone = course.sessions.filter((s) => s.moduleId === module.id).length === 1;
+  for (const e of active) {
+    const attendedModule = e.status === 'COMPLETED' || !e.missing.includes(`session: ${module.themeEn}`);
+    if (!attendedModule) known.set(e.personId, false);
+    else if (alone) known.set(e.personId, true);
+  }
+  return known;
+}
+
+/** Tasks known to be accepted: the required ones the participant no longer misses. Optional tasks are not reported back. */
+export function knownAcceptedTasks(enrolment: Enrolment, programme: Programme): Set<string> {
+  const accepted = new Set<string>();
+  for (const m of taskModules(programme)) {
+    if (m.required && (enrolment.status === 'COMPLETED' || !enrolment.missing.includes(`task: ${m.themeEn}`))) accepted.add(m.id);
+  }
+  return accepted;
+}
+
+/** A default date for completing: today, unless the course has not started yet (the API wants a date on or after the first session). */
+export function defaultCompletionDate(course: Course): string {
+  const now = today();
+  return course.startsOn && now < course.startsOn ? (course.endsOn ?? course.startsOn) : now;
+}
