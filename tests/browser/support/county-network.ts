@@ -1,12 +1,18 @@
 import { Role } from '@lahde/platform/auth';
 import { TestApi } from '../../support/test-api';
 
+export interface NetworkPerson {
+  id: string;
+  email: string;
+  name: string;
+}
+
 export interface CountyNetwork {
   countyCode: string;
   unitId: string;
-  trainer: { id: string; email: string };
-  keyWorker: { id: string; email: string; name: string };
-  participants: Array<{ id: string; name: string }>;
+  trainer: NetworkPerson;
+  keyWorker: NetworkPerson;
+  participants: NetworkPerson[];
   course: { id: string; name: string; lastSession: { id: string; date: string } };
 }
 
