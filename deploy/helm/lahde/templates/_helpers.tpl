@@ -83,6 +83,22 @@ app.kubernetes.io/component: {{ .component }}
   value: {{ .Values.config.rateLimitWindowSeconds | quote }}
 - name: TRUST_PROXY
   value: {{ .Values.config.trustProxy | quote }}
+{{- with .Values.config.oidc }}
+{{- if .clientId }}
+- name: OIDC_AUTHORIZATION_URL
+  value: {{ .authorizationUrl | quote }}
+- name: OIDC_TOKEN_URL
+  value: {{ .tokenUrl | quote }}
+- name: OIDC_CLIENT_ID
+  value: {{ .clientId | quote }}
+- name: OIDC_SCOPE
+  value: {{ .scope | default "openid profile email" | quote }}
+{{- if .endSessionUrl }}
+- name: OIDC_END_SESSION_URL
+  value: {{ .endSessionUrl | quote }}
+{{- end }}
+{{- end }}
+{{- end }}
 {{ include "lahde.secretEnv" (dict "root" . "name" "DATABASE_URL" "key" .Values.secrets.keys.databaseUrl) }}
 {{ include "lahde.secretEnv" (dict "root" . "name" "REDIS_URL" "key" .Values.secrets.keys.redisUrl) }}
 {{ include "lahde.secretEnv" (dict "root" . "name" "EXPORT_LINK_SECRET" "key" .Values.secrets.keys.exportLinkSecret) }}
