@@ -40,6 +40,26 @@ describe('web app: a county coordinator', () => {
     }
   });
 
+  it('is used by keyboard alone: the skip link, the navigation and a page\'s controls', async () => {
+    const page = await signIn();
+    await page.getByRole('heading', { name: 'Overview', level: 1 }).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // From the top again: through the header's controls into the navigation, to People.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      if ((await page.evaluate(() => document.activeElement?.textContent)) === 'People') break;
+    }
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+    // The new page's heading takes focus, so a screen reader announces it.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+    await page.context().close();
+  });
+
   it('adds a person: the API\'s message appears at the e-mail field, the rest is kept, and the fixed form saves', async () => {
     const page = await signIn();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
