@@ -152,6 +152,15 @@ describe("a county's year of the key worker model", () => {
 
     const { incompleteEnrolments } = await call<{ incompleteEnrolments: Array<{ personId: string; missing: string[] }> }>('{ incompleteEnrolments { personId missing } }');
     expect(incompleteEnrolments).toEqual([{ personId: absentee, missing: ['session: Lived experience II'] }]);
+    // Who was present at each session, and whose tasks are accepted: what an attendance sheet shows.
+    const { course } = await call<{ course: { sessions: Array<{ attendeeIds: string[]; attendeeCount: number }>; enrolments: Array<{ personId: string; acceptedTaskModuleIds: string[] }> } }>(
+      'query($id: ID!) { course(id: $id) { sessions { attendeeIds attendeeCount } enrolments { personId acceptedTaskModuleIds } } }',
+      { id: spring },
+    );
+    expect(course.sessions.map((s) => s.attendeeIds.length)).toEqual(course.sessions.map((s) => s.attendeeCount));
+    expect(course.sessions[2].attendeeIds).toEqual([...participants].filter((p) => p !== absentee).sort());
+    expect(course.sessions[1].attendeeIds).toContain(absentee);
+    expect(course.enrolments.every((e) => e.acceptedTaskModuleIds.length === 1 && e.acceptedTaskModuleIds[0] === module(2, 'FINAL_TASK'))).toBe(true);
 
     const partial = await complete(spring, '2025-05-27', tiina);
     expect(partial.enrolments.filter((e) => e.status === 'COMPLETED')).toHaveLength(19);

@@ -26,6 +26,7 @@ export async function enrolmentProgress(em: EntityManager, courseId: string, pro
     status: r.status,
     completedOn: r.completed_on,
     attendedSessions: r.sessions,
+    acceptedTaskModuleIds: r.tasks ?? [],
     missing:
       r.status === EnrolmentStatus.ENROLLED
         ? evaluateCompletion(programme.modules, programme.minSessions, { attendedModules: new Set(r.modules ?? []), acceptedTasks: new Set(r.tasks ?? []) }).missing
@@ -50,7 +51,9 @@ export async function loadCourse(em: EntityManager, id: string): Promise<Course>
             to_char(s.ends_at, 'HH24:MI') AS "endsAt", s.place, s.theme, s.is_makeup AS "isMakeup",
             coalesce((SELECT json_agg(json_build_object('personId', p.id, 'name', ${NAME}) ORDER BY p.last_name)
                         FROM session_trainers st JOIN people p ON p.id = st.person_id WHERE st.session_id = s.id), '[]') AS trainers,
-            (SELECT count(*)::int FROM attendance a WHERE a.session_id = s.id) AS "attendeeCount"
+            (SELECT count(*)::int FROM attendance a WHERE a.session_id = s.id) AS "attendeeCount",
+            (SELECT coalesce(array_agg(e.person_id ORDER BY e.person_id), '{}') FROM attendance a JOIN enrolments e ON e.id = a.enrolment_id
+              WHERE a.session_id = s.id) AS "attendeeIds"
        FROM course_sessions s WHERE s.course_id = $1 ORDER BY s.session_date, s.starts_at`,
     [id],
   );

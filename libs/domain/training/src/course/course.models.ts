@@ -53,6 +53,7 @@ export class CourseSession {
   @Field() isMakeup: boolean;
   @Field(() => [PersonRef], { description: 'Trainers present at this session.' }) trainers: PersonRef[];
   @Field(() => Int) attendeeCount: number;
+  @Field(() => [ID], { description: 'People marked present at this session (their person ids).' }) attendeeIds: string[];
 }
 
 @ObjectType()
@@ -63,6 +64,7 @@ export class Enrolment {
   @Field(() => EnrolmentStatus) status: EnrolmentStatus;
   @Field(() => String, { nullable: true }) completedOn: string | null;
   @Field(() => Int) attendedSessions: number;
+  @Field(() => [ID], { description: 'Modules of the tasks accepted so far.' }) acceptedTaskModuleIds: string[];
   @Field(() => [String], { description: 'What the completion rule still needs: a missed day can be made up, a task accepted.' }) missing: string[];
 }
 
