@@ -19,8 +19,8 @@ const CREATE_UNIT = 'mutation($input: CreateUnitInput!) { createUnit(input: $inp
 const CREATE_PERSON = 'mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }';
 
 const MEMBERSHIP_FIELDS = 'id personId personName unitName sector status since version history { status effectiveOn reason recordedBy }';
-const MEMBERSHIPS = `query($status: MembershipStatus, $sector: Sector, $unitId: ID, $first: Int, $after: String) {
-  memberships(status: $status, sector: $sector, unitId: $unitId, first: $first, after: $after) {
+const MEMBERSHIPS = `query($status: MembershipStatus, $sector: Sector, $unitId: ID, $personId: ID, $first: Int, $after: String) {
+  memberships(status: $status, sector: $sector, unitId: $unitId, personId: $personId, first: $first, after: $after) {
     totalCount nodes { ${MEMBERSHIP_FIELDS} } pageInfo { hasNextPage endCursor } } }`;
 const MEMBERSHIP = `query($id: ID!) { membership(id: $id) { ${MEMBERSHIP_FIELDS} } }`;
 const MY_MEMBERSHIP = `{ myMembership { ${MEMBERSHIP_FIELDS} } }`;
@@ -198,6 +198,10 @@ describe('the key worker network', () => {
       expect(daycare.data!.memberships.nodes.map((m) => m.personName)).toEqual(['Bertta Berg', 'Eero Entinen']);
       const unit = await api.gql<{ memberships: { nodes: MembershipView[] } }>(MEMBERSHIPS, { unitId: familyCentre }, COORDINATOR);
       expect(unit.data!.memberships.nodes.map((m) => m.personName)).toEqual(['Anna Avain', 'Cecilia Coach']);
+      const one = await api.gql<{ memberships: { nodes: MembershipView[] } }>(MEMBERSHIPS, { personId: people.eero }, COORDINATOR);
+      expect(one.data!.memberships.nodes.map((m) => m.id)).toEqual([members.eero]);
+      const bad = await api.gql(MEMBERSHIPS, { personId: 'not-a-uuid' }, COORDINATOR);
+      expect(bad.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
 
       const seen: string[] = [];
       let after: string | null = null;

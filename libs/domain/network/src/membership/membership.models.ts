@@ -35,6 +35,7 @@ export class MembershipListArgs extends PageArgs {
   @Field(() => MembershipStatus, { nullable: true }) @IsOptional() @IsEnum(MembershipStatus) status?: MembershipStatus;
   @Field(() => ID, { nullable: true }) @IsOptional() @IsUUID() unitId?: string;
   @Field(() => Sector, { nullable: true }) @IsOptional() @IsEnum(Sector) sector?: Sector;
+  @Field(() => ID, { nullable: true, description: "One person's membership (a person has at most one)." }) @IsOptional() @IsUUID() personId?: string;
 }
 
 @InputType()

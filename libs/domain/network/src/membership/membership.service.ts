@@ -30,6 +30,7 @@ export class MembershipService {
       if (args.status) where.push(`m.status = ${params.add(args.status)}`);
       if (args.unitId) where.push(`p.unit_id = ${params.add(args.unitId)}`);
       if (args.sector) where.push(`u.sector = ${params.add(args.sector)}`);
+      if (args.personId) where.push(`m.person_id = ${params.add(args.personId)}`);
       const filter = where.join(' AND ');
       const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM ${MEMBERSHIP_FROM} WHERE ${filter}`, params.values);
       const after = decodeCursor(args.after, 3);
