@@ -1,4 +1,5 @@
 import { ApiError, authorization, graphql } from '../../api/graphql';
+import { saveFile } from '../../ui/save-file';
 
 const LINK = 'query ExportLink($id: ID!) { exportJob(id: $id) { downloadUrl } }';
 
@@ -17,15 +18,6 @@ export async function downloadExport(id: string): Promise<void> {
     throw new ApiError('NETWORK', 'NETWORK');
   }
   if (!response.ok) throw new ApiError(`HTTP ${response.status}`, response.status === 404 ? 'NOT_FOUND' : 'other');
-  const blob = await response.blob();
   const fileName = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? `esf-${id}`;
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has taken the file once the click is handled; give it a moment before letting go.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+  saveFile(await response.blob(), fileName);
 }

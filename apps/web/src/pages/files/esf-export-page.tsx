@@ -3,12 +3,12 @@ import { useMutation, usePolling, useQuery } from '../../api/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { Route } from '../../routing';
 import { Page, Section } from '../../ui/page';
+import { currentYear, isCompletePeriod, yearPeriod } from '../../ui/period';
 import { Empty, Loaded } from '../../ui/status';
 import { ExportList } from './export-list';
 import { ExportRequestForm, RequestExport } from './export-request-form';
 import { EsfExport, EXPORT_FIELDS, isExportRunning } from './export-types';
 import { EsfIndicator, IndicatorTable } from './indicator-table';
-import { isCompletePeriod, lastYear } from './period';
 import { PeriodFields } from './period-fields';
 import './files.css';
 
@@ -22,7 +22,8 @@ const REQUEST = `mutation RequestEsfExport($input: RequestEsfExportInput!) { req
  */
 export function EsfExportPage(_props: { route: Route }) {
   const { t } = useI18n();
-  const [period, setPeriod] = useState(lastYear);
+  // The previous calendar year: what the funder's yearly report covers.
+  const [period, setPeriod] = useState(() => yearPeriod(currentYear() - 1));
   const complete = isCompletePeriod(period);
   const exports = useQuery<{ esfExports: EsfExport[] }>(EXPORTS);
   const indicators = useQuery<{ esfIndicators: EsfIndicator[] }>(INDICATORS, { period }, { skip: !complete });

@@ -1,9 +1,9 @@
 import { FormEvent, useState } from 'react';
 import { MutationState } from '../../api/hooks';
 import { useI18n } from '../../i18n/i18n';
+import { isCompletePeriod, Period } from '../../ui/period';
 import { ErrorMessage } from '../../ui/status';
 import { ChoiceGroup } from './choice-group';
-import { isCompletePeriod, Period } from './period';
 
 export type RequestExport = MutationState<{ requestEsfExport: { id: string } }, { input: Record<string, unknown> }>;
 

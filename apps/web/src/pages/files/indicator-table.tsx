@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n/i18n';
 import { Column, DataTable } from '../../ui/data-table';
-import { Period } from './period';
+import { Period } from '../../ui/period';
 
 export interface EsfIndicator {
   code: string;

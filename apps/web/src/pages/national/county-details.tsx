@@ -1,4 +1,5 @@
 import { useI18n } from '../../i18n/i18n';
+import { Facts } from '../../ui/facts';
 import { CountyFigures } from './api';
 import { certifiedIn } from './metrics';
 
@@ -15,14 +16,7 @@ export function CountyDetails({ name, figures, year }: { name: string; figures: 
   return (
     <>
       <p className="county-tooltip-name">{name}</p>
-      <dl>
-        {rows.map(([label, value]) => (
-          <div key={label}>
-            <dt>{label}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts items={rows} className="county-figures" />
     </>
   );
 }

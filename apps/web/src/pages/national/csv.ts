@@ -1,3 +1,5 @@
+import { saveFile } from '../../ui/save-file';
+
 /**
  * A CSV file built in the browser: `;`-separated (what spreadsheet programs expect in Finnish and
  * Swedish locales, and what the API's own ESF+ exports use), CRLF lines, UTF-8 with a byte-order mark
@@ -14,13 +16,5 @@ function csvCell(value: string): string {
 }
 
 export function downloadCsv(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The download has started from the click; the object URL is no longer needed.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  saveFile(new Blob(['\uFEFF', text], { type: 'text/csv;charset=utf-8' }), fileName);
 }

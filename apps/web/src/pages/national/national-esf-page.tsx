@@ -3,14 +3,14 @@ import { useQuery } from '../../api/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { Route } from '../../routing';
 import { Column, DataTable } from '../../ui/data-table';
-import { TextField } from '../../ui/field';
 import { Page, Section } from '../../ui/page';
+import { currentYear, isCompletePeriod, yearPeriod } from '../../ui/period';
+import { DateRangeFields } from '../../ui/period-fields';
 import { Loaded, Loading } from '../../ui/status';
 import { ESF_NATIONAL, EsfCell, EsfNationalIndicators, EsfOrganiser } from './api';
 import { AsOf } from './as-of';
 import { useCountyNames } from './county-names';
 import { csvText, downloadCsv } from './csv';
-import { currentYear, isLocalDate, yearPeriod } from './period';
 import { YearSelect } from './year-select';
 import './national.css';
 
@@ -31,7 +31,7 @@ export function NationalEsfPage(_props: { route: Route }) {
   const [choice, setChoice] = useState(String(currentYear()));
   const [range, setRange] = useState(yearPeriod(currentYear()));
   const period = choice === CUSTOM ? range : yearPeriod(Number(choice));
-  const valid = isLocalDate(period.from) && isLocalDate(period.to) && period.from <= period.to;
+  const valid = isCompletePeriod(period);
   const state = useQuery<{ esfNationalIndicators: EsfNationalIndicators }>(ESF_NATIONAL, { period }, { skip: !valid });
   const rows = useRows(state.data?.esfNationalIndicators);
   const e = t.national.esf;
@@ -48,12 +48,7 @@ export function NationalEsfPage(_props: { route: Route }) {
       <p>{e.intro}</p>
       <div className="toolbar">
         <YearSelect label={e.period} value={choice} onChange={setChoice} extra={[{ value: CUSTOM, label: e.otherDates }]} />
-        {choice === CUSTOM && (
-          <>
-            <TextField label={e.from} name="from" type="date" value={range.from} max={range.to} onChange={(ev) => setRange({ ...range, from: ev.target.value })} error={state.error} />
-            <TextField label={e.to} name="to" type="date" value={range.to} min={range.from} onChange={(ev) => setRange({ ...range, to: ev.target.value })} error={state.error} />
-          </>
-        )}
+        {choice === CUSTOM && <DateRangeFields period={range} onChange={setRange} labels={{ from: e.from, to: e.to }} error={state.error} />}
       </div>
       {!valid && (
         <p className="field-error" role="alert">

@@ -3,6 +3,7 @@ import { useQuery } from '../../api/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { Route } from '../../routing';
 import { Figure, Page, Section } from '../../ui/page';
+import { currentYear, yearPeriod } from '../../ui/period';
 import { Loaded, Loading } from '../../ui/status';
 import { NATIONAL_METRICS, NationalMetrics } from './api';
 import { AsOf } from './as-of';
@@ -14,7 +15,6 @@ import { CountyRow, CountyTable } from './county-table';
 import { MapLegend } from './map-legend';
 import { MetricChoice } from './metric-choice';
 import { certifiedIn, formatMetric, MetricKey, metricLabel, metricValue } from './metrics';
-import { currentYear, yearPeriod } from './period';
 import { YearSelect } from './year-select';
 import './national.css';
 

@@ -5,10 +5,10 @@ import { Route } from '../../routing';
 import { optionsOf, SelectField } from '../../ui/field';
 import { ChartSeries, LineChart } from '../../ui/line-chart';
 import { Page, Section } from '../../ui/page';
+import { currentYear, recentYears } from '../../ui/period';
 import { Empty, Loaded, Loading } from '../../ui/status';
 import { Granularity, METRICS_TREND, TrendPoint } from './api';
 import { useCountyNames } from './county-names';
-import { currentYear, recentYears } from './period';
 import './national.css';
 
 interface Filters {

@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n/i18n';
 import { Option, SelectField } from '../../ui/field';
-import { recentYears } from './period';
+import { recentYears } from '../../ui/period';
 
 /** A labelled choice of a calendar year, this year first; `extra` adds choices after the years. */
 export function YearSelect({ label, value, onChange, extra = [] }: { label?: string; value: string; onChange: (value: string) => void; extra?: Option[] }) {

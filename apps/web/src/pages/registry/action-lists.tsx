@@ -1,12 +1,13 @@
 import { useMemo } from 'react';
 import { useQuery } from '../../api/hooks';
+import { useAll, usePaged } from '../../api/paging';
+import { PersonRow } from '../../api/person';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../routing';
 import { DataTable } from '../../ui/data-table';
 import { Section } from '../../ui/page';
 import { Empty, Loaded } from '../../ui/status';
-import { useAll, usePaged } from './paged';
-import { IncompleteEnrolment, INCOMPLETE_ENROLMENTS, MUNICIPALITY_GAPS, Organisation, ORGANISATIONS, PEOPLE, PersonRow, Unit, UNITS } from './queries';
+import { IncompleteEnrolment, INCOMPLETE_ENROLMENTS, MUNICIPALITY_GAPS, Organisation, ORGANISATIONS, PEOPLE, Unit, UNITS } from './queries';
 import { MissingFields, PagedList, useMunicipalities } from './shared';
 
 /** The overview shows the start of each list; the rest is a "Show more" away. */
@@ -16,7 +17,7 @@ const OVERVIEW_PAGE = 10;
 export function UnitsWithoutKeyWorker() {
   const { t } = useI18n();
   const r = t.registry;
-  const units = usePaged<Unit>(UNITS, 'units', { withoutActiveKeyWorker: true }, OVERVIEW_PAGE);
+  const units = usePaged<Unit>(UNITS, 'units', { withoutActiveKeyWorker: true }, { pageSize: OVERVIEW_PAGE });
   const organisations = useAll<Organisation>(ORGANISATIONS, 'organisations');
   const municipalities = useMunicipalities();
   const organisationName = useMemo(() => new Map(organisations.nodes?.map((o) => [o.id, o.name])), [organisations.nodes]);
@@ -120,7 +121,7 @@ export function EligibleNotCertified() {
 export function IncompleteRecords() {
   const { t } = useI18n();
   const r = t.registry;
-  const people = usePaged<PersonRow>(PEOPLE, 'people', { incomplete: true }, OVERVIEW_PAGE);
+  const people = usePaged<PersonRow>(PEOPLE, 'people', { incomplete: true }, { pageSize: OVERVIEW_PAGE });
   return (
     <Section title={r.incompleteRecords}>
       <PagedList state={people} empty={r.incompleteNone}>

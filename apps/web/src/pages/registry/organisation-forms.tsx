@@ -1,18 +1,9 @@
-import { FormEvent, ReactNode, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { useI18n } from '../../i18n/i18n';
 import { optionsOf, SelectField, TextField } from '../../ui/field';
 import { Organisation, Unit } from './queries';
-import { localProblem, SaveError, useFocusFirstProblem, useMunicipalities } from './shared';
-
-interface FormProps<T, F> {
-  record?: T;
-  submitLabel: string;
-  onSubmit: (fields: F) => Promise<unknown>;
-  error: unknown;
-  running: boolean;
-  onReload: () => void;
-  cancel?: ReactNode;
-}
+import { FormBindings, RecordForm, RecordFormProps } from './record-form';
+import { localProblem, useMunicipalities } from './shared';
 
 export interface OrganisationFields {
   name: string;
@@ -34,13 +25,10 @@ export interface UnitFields {
 function NamedForm({
   initial,
   kind,
-  submitLabel,
   onSubmit,
   error,
-  running,
-  onReload,
-  cancel,
-}: Omit<FormProps<unknown, { name: string; kind: string; municipalityCode: string | null }>, 'record'> & {
+  ...frame
+}: FormBindings<{ name: string; kind: string; municipalityCode: string | null }> & {
   initial: { name: string; kind: string; municipalityCode: string };
   kind: { name: string; label: string; options: Record<string, string>; missing: string };
 }) {
@@ -50,7 +38,6 @@ function NamedForm({
   const [values, setValues] = useState(initial);
   const [localError, setLocalError] = useState<unknown>();
   const shown = localError ?? error;
-  const form = useFocusFirstProblem(shown);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     if (!values.kind) return setLocalError(localProblem(kind.name, kind.missing));
@@ -58,9 +45,7 @@ function NamedForm({
     void onSubmit({ name: values.name.trim(), kind: values.kind, municipalityCode: values.municipalityCode || null });
   };
   return (
-    <form ref={form} className="registry-form" onSubmit={submit} noValidate>
-      <p className="hint">{r.requiredNote}</p>
-      <SaveError error={shown} onReload={onReload} />
+    <RecordForm {...frame} onSubmit={submit} error={shown}>
       <div className="form-grid">
         <TextField label={r.field.name} name="name" required value={values.name} error={shown} onChange={(e) => setValues((v) => ({ ...v, name: e.target.value }))} />
         <SelectField
@@ -83,17 +68,11 @@ function NamedForm({
           onChange={(e) => setValues((v) => ({ ...v, municipalityCode: e.target.value }))}
         />
       </div>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={running}>
-          {running ? t.common.state.saving : submitLabel}
-        </button>
-        {cancel}
-      </div>
-    </form>
+    </RecordForm>
   );
 }
 
-export function OrganisationForm({ record, onSubmit, ...props }: FormProps<Organisation, OrganisationFields>) {
+export function OrganisationForm({ record, onSubmit, ...props }: RecordFormProps<Organisation, OrganisationFields>) {
   const { t } = useI18n();
   return (
     <NamedForm
@@ -105,7 +84,7 @@ export function OrganisationForm({ record, onSubmit, ...props }: FormProps<Organ
   );
 }
 
-export function UnitForm({ record, defaultMunicipality, onSubmit, ...props }: FormProps<Unit, UnitFields> & { defaultMunicipality?: string | null }) {
+export function UnitForm({ record, defaultMunicipality, onSubmit, ...props }: RecordFormProps<Unit, UnitFields> & { defaultMunicipality?: string | null }) {
   const { t } = useI18n();
   return (
     <NamedForm

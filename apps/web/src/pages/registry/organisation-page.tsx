@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { ApiError } from '../../api/graphql';
 import { useMutation, useQuery } from '../../api/hooks';
+import { useAll, usePaged } from '../../api/paging';
 import { useI18n } from '../../i18n/i18n';
-import { Link, navigate } from '../../routing';
+import { Link } from '../../routing';
 import { DataTable } from '../../ui/data-table';
 import { Page, Section } from '../../ui/page';
-import { ErrorMessage, Loaded } from '../../ui/status';
+import { Loaded } from '../../ui/status';
 import { OrganisationFields, OrganisationForm, UnitFields, UnitForm } from './organisation-forms';
-import { useAll, usePaged } from './paged';
 import { CREATE_UNIT, Organisation, ORGANISATION_QUERY, Unit, UNITS, UPDATE_ORGANISATION } from './queries';
+import { EditDetailsLink, EditSection } from './record-section';
 import { DetailList, PagedList, SavedNotice, useManages, useMunicipalities } from './shared';
 
 /** Units of an organisation that no active key worker works in (the API has no per-unit count). */
@@ -50,7 +50,6 @@ export function OrganisationPage({ id, editing, saved }: { id: string; editing: 
 function OrganisationDetails({ organisation }: { organisation: Organisation }) {
   const { t } = useI18n();
   const r = t.registry;
-  const manages = useManages();
   const municipalities = useMunicipalities();
   return (
     <Section title={r.organisationDetails} id="organisation-details">
@@ -60,51 +59,16 @@ function OrganisationDetails({ organisation }: { organisation: Organisation }) {
           [r.field.municipality, municipalities.nameOf(organisation.municipalityCode)],
         ]}
       />
-      {manages && (
-        <p className="actions">
-          <Link to={`/organisations/${organisation.id}/edit`} className="button">
-            {r.editDetails}
-          </Link>
-        </p>
-      )}
+      <EditDetailsLink page={`/organisations/${organisation.id}`} />
     </Section>
   );
 }
 
 function OrganisationEdit({ organisation, onReload }: { organisation: Organisation; onReload: () => void }) {
-  const { t } = useI18n();
-  const r = t.registry;
-  const manages = useManages();
-  const update = useMutation<{ updateOrganisation: Organisation }, { input: OrganisationFields & { id: string; version: number } }>(UPDATE_ORGANISATION);
-  const submit = async (fields: OrganisationFields) => {
-    const data = await update.run({ input: { ...fields, id: organisation.id, version: organisation.version } });
-    if (!data) return;
-    navigate(`/organisations/${organisation.id}?saved=1`);
-    onReload();
-  };
   return (
-    <Section title={r.editDetails} id="organisation-edit">
-      {manages ? (
-        <OrganisationForm
-          record={organisation}
-          submitLabel={r.saveChanges}
-          onSubmit={submit}
-          error={update.error}
-          running={update.running}
-          onReload={() => {
-            update.reset();
-            onReload();
-          }}
-          cancel={
-            <Link to={`/organisations/${organisation.id}`} className="button">
-              {t.common.action.cancel}
-            </Link>
-          }
-        />
-      ) : (
-        <ErrorMessage error={new ApiError('FORBIDDEN', 'FORBIDDEN')} />
-      )}
-    </Section>
+    <EditSection<OrganisationFields> id="organisation-edit" mutation={UPDATE_ORGANISATION} record={organisation} page={`/organisations/${organisation.id}`} onReload={onReload}>
+      {(form) => <OrganisationForm record={organisation} {...form} />}
+    </EditSection>
   );
 }
 

@@ -1,13 +1,15 @@
 import { FormEvent, useMemo, useState } from 'react';
 import { useQuery } from '../../api/hooks';
+import { usePaged } from '../../api/paging';
+import { PersonRow } from '../../api/person';
 import { useI18n } from '../../i18n/i18n';
 import { Link, navigate, Route } from '../../routing';
 import { Column, DataTable } from '../../ui/data-table';
 import { optionsOf, SelectField, TextField } from '../../ui/field';
-import { Page, Section } from '../../ui/page';
-import { usePaged } from './paged';
-import { CERTIFICATE_HOLDERS, PEOPLE, PersonRow } from './queries';
-import { CheckField, MissingFields, PagedList, useManages, useMunicipalities, useUnitOptions } from './shared';
+import { Section } from '../../ui/page';
+import { ListPage, ResultsSection } from './list-page';
+import { CERTIFICATE_HOLDERS, PEOPLE } from './queries';
+import { CheckField, MissingFields, useManages, useMunicipalities, useUnitOptions } from './shared';
 
 const FILTERS = ['q', 'sector', 'municipalityCode', 'unitId', 'incomplete'] as const;
 
@@ -68,16 +70,7 @@ export function PeopleListPage({ route }: { route: Route }) {
   ];
 
   return (
-    <Page
-      title={t.common.nav.people}
-      actions={
-        manages && (
-          <Link to="/people/new" className="button primary">
-            {r.addPerson}
-          </Link>
-        )
-      }
-    >
+    <ListPage title={t.common.nav.people} add={{ to: '/people/new', label: r.addPerson }}>
       <Section title={r.findPeople} id="people-filters">
         <form role="search" className="toolbar" onSubmit={submitSearch} aria-label={r.findPeople}>
           <TextField label={r.searchLabel} name="search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} />
@@ -108,14 +101,10 @@ export function PeopleListPage({ route }: { route: Route }) {
           )}
         </div>
       </Section>
-      <Section title={r.results} id="people-results">
-        <PagedList state={people} empty={r.noPeople}>
-          {(nodes) => (
-            <DataTable caption={r.peopleCaption} columns={columns} rows={nodes} rowKey={(p) => p.id} />
-          )}
-        </PagedList>
-      </Section>
-    </Page>
+      <ResultsSection id="people-results" state={people} empty={r.noPeople}>
+        {(nodes) => <DataTable caption={r.peopleCaption} columns={columns} rows={nodes} rowKey={(p) => p.id} />}
+      </ResultsSection>
+    </ListPage>
   );
 }
 

@@ -1,8 +1,9 @@
-import { FormEvent, ReactNode, useState } from 'react';
+import { FormEvent, useState } from 'react';
+import { Person } from '../../api/person';
 import { useI18n } from '../../i18n/i18n';
 import { optionsOf, SelectField, TextField } from '../../ui/field';
-import { Person } from './queries';
-import { CheckField, localProblem, orNull, SaveError, useFocusFirstProblem, useUnitOptions } from './shared';
+import { RecordForm, RecordFormProps } from './record-form';
+import { CheckField, localProblem, orNull, useUnitOptions } from './shared';
 
 /** The fields of CreatePersonInput that a county user fills in (homeCountyCode is THL's only). */
 export interface PersonFields {
@@ -37,29 +38,14 @@ function initialValues(person?: Person) {
   };
 }
 
-interface Props {
-  person?: Person;
-  submitLabel: string;
-  /** Runs the mutation; whatever it answers, the input stays as typed until the caller moves on. */
-  onSubmit: (fields: PersonFields) => Promise<unknown>;
-  error: unknown;
-  running: boolean;
-  onReload: () => void;
-  cancel?: ReactNode;
-}
-
-/**
- * Create and edit a person. Browser validation is off (noValidate): every problem, a bad e-mail
- * included, is the API's, shown at its field the same way.
- */
-export function PersonForm({ person, submitLabel, onSubmit, error, running, onReload, cancel }: Props) {
+/** Create and edit a person; a bad e-mail too is the API's problem, shown at its field like the others. */
+export function PersonForm({ record: person, onSubmit, error, ...frame }: RecordFormProps<Person, PersonFields>) {
   const { t } = useI18n();
   const r = t.registry;
   const [values, setValues] = useState(() => initialValues(person));
   const [localError, setLocalError] = useState<unknown>();
   const units = useUnitOptions();
   const shown = localError ?? error;
-  const form = useFocusFirstProblem(shown);
 
   // Value, change handler and the API's problem of one text or select field.
   const bind = (name: keyof ReturnType<typeof initialValues>) => ({
@@ -91,9 +77,7 @@ export function PersonForm({ person, submitLabel, onSubmit, error, running, onRe
   };
 
   return (
-    <form ref={form} className="registry-form" onSubmit={submit} noValidate>
-      <p className="hint">{r.requiredNote}</p>
-      <SaveError error={shown} onReload={onReload} />
+    <RecordForm {...frame} onSubmit={submit} error={shown}>
       <div className="form-grid">
         <TextField label={r.field.firstName} required autoComplete="off" {...bind('firstName')} />
         <TextField label={r.field.lastName} required autoComplete="off" {...bind('lastName')} />
@@ -127,12 +111,6 @@ export function PersonForm({ person, submitLabel, onSubmit, error, running, onRe
           onChange={(e) => setValues((v) => ({ ...v, esfDataEntered: e.target.checked }))}
         />
       </fieldset>
-      <div className="actions">
-        <button type="submit" className="primary" disabled={running}>
-          {running ? t.common.state.saving : submitLabel}
-        </button>
-        {cancel}
-      </div>
-    </form>
+    </RecordForm>
   );
 }

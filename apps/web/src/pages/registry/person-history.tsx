@@ -1,10 +1,11 @@
 import { useQuery } from '../../api/hooks';
+import { Person } from '../../api/person';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../routing';
 import { DataTable } from '../../ui/data-table';
 import { Figure, Section } from '../../ui/page';
 import { Empty, Loaded } from '../../ui/status';
-import { Certificate, Lineage, LineageLink, Membership, Person, PERSON_CERTIFICATES, LINEAGE, UNIT_MEMBERSHIPS } from './queries';
+import { Certificate, Lineage, LineageLink, Membership, PERSON_CERTIFICATES, LINEAGE, UNIT_MEMBERSHIPS } from './queries';
 import { DetailList, StatusBadge, useManages } from './shared';
 
 /** Membership, certificates and training of a person: the coordinator's view (trainers see the profile only). */

@@ -1,45 +1,32 @@
 import { useEffect, useRef } from 'react';
-import { ApiError } from '../../api/graphql';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useQuery } from '../../api/hooks';
+import { Person } from '../../api/person';
 import { useI18n } from '../../i18n/i18n';
-import { Link, navigate } from '../../routing';
+import { Link } from '../../routing';
 import { Page, Section } from '../../ui/page';
-import { ErrorMessage, Loaded } from '../../ui/status';
+import { Loaded } from '../../ui/status';
 import { PersonFields, PersonForm } from './person-form';
 import { PersonHistory } from './person-history';
-import { CREATE_PERSON, Person, PERSON_QUERY, UPDATE_PERSON } from './queries';
-import { DetailList, MissingFields, SavedNotice, useManages } from './shared';
+import { CREATE_PERSON, PERSON_QUERY, UPDATE_PERSON } from './queries';
+import { EditDetailsLink, EditSection, RecordSection } from './record-section';
+import { DetailList, MissingFields, SavedNotice } from './shared';
 
 /** `#/people/new`: a new person; on success the person's page says "Saved". */
 export function NewPersonPage() {
   const { t } = useI18n();
   const r = t.registry;
-  const manages = useManages();
-  const create = useMutation<{ createPerson: { id: string } }, { input: PersonFields }>(CREATE_PERSON);
-  const submit = async (input: PersonFields) => {
-    const data = await create.run({ input });
-    if (data) navigate(`/people/${data.createPerson.id}?saved=1`);
-  };
   return (
     <Page title={r.newPerson} actions={<Link to="/people">{r.allPeople}</Link>}>
-      <Section title={r.personDetails} id="person-form">
-        {manages ? (
-          <PersonForm
-            submitLabel={r.createPerson}
-            onSubmit={submit}
-            error={create.error}
-            running={create.running}
-            onReload={create.reset}
-            cancel={
-              <Link to="/people" className="button">
-                {t.common.action.cancel}
-              </Link>
-            }
-          />
-        ) : (
-          <ErrorMessage error={new ApiError('FORBIDDEN', 'FORBIDDEN')} />
-        )}
-      </Section>
+      <RecordSection<{ createPerson: { id: string } }, PersonFields>
+        title={r.personDetails}
+        id="person-form"
+        mutation={CREATE_PERSON}
+        submitLabel={r.createPerson}
+        savedPage={(data) => `/people/${data.createPerson.id}`}
+        back="/people"
+      >
+        {(form) => <PersonForm {...form} />}
+      </RecordSection>
     </Page>
   );
 }
@@ -55,7 +42,7 @@ export function PersonPage({ id, editing, saved }: { id: string; editing: boolea
       <Loaded state={state}>
         {({ person }) =>
           editing ? (
-            <PersonEdit key={person.version} person={person} onSaved={state.reload} onReload={state.reload} />
+            <PersonEdit key={person.version} person={person} onReload={state.reload} />
           ) : (
             <>
               {saved && <SavedNotice />}
@@ -72,7 +59,6 @@ export function PersonPage({ id, editing, saved }: { id: string; editing: boolea
 function PersonProfile({ person }: { person: Person }) {
   const { t } = useI18n();
   const r = t.registry;
-  const manages = useManages();
   const yesNo = (value: boolean) => (value ? t.common.state.yes : t.common.state.no);
   return (
     <Section title={r.profile} id="person-profile">
@@ -97,56 +83,23 @@ function PersonProfile({ person }: { person: Person }) {
           [r.field.esfDataEntered, yesNo(person.esfDataEntered)],
         ]}
       />
-      {manages && (
-        <p className="actions">
-          <Link to={`/people/${person.id}/edit`} className="button">
-            {r.editDetails}
-          </Link>
-        </p>
-      )}
+      <EditDetailsLink page={`/people/${person.id}`} />
     </Section>
   );
 }
 
 /** The edit form; a stale version (someone else saved first) offers to reload their version. */
-function PersonEdit({ person, onSaved, onReload }: { person: Person; onSaved: () => void; onReload: () => void }) {
-  const { t } = useI18n();
-  const r = t.registry;
-  const manages = useManages();
-  const update = useMutation<{ updatePerson: Person }, { input: PersonFields & { id: string; version: number } }>(UPDATE_PERSON);
+function PersonEdit({ person, onReload }: { person: Person; onReload: () => void }) {
   const area = useRef<HTMLDivElement>(null);
   // Reached by the profile's edit link, whose place the form takes: move focus into the form.
   useEffect(() => area.current?.querySelector('input')?.focus(), []);
-  const submit = async (fields: PersonFields) => {
-    const data = await update.run({ input: { ...fields, id: person.id, version: person.version } });
-    if (!data) return;
-    navigate(`/people/${person.id}?saved=1`);
-    onSaved();
-  };
   return (
-    <Section title={r.editDetails} id="person-edit">
-      <div ref={area}>
-        {manages ? (
-          <PersonForm
-            person={person}
-            submitLabel={r.saveChanges}
-            onSubmit={submit}
-            error={update.error}
-            running={update.running}
-            onReload={() => {
-              update.reset();
-              onReload();
-            }}
-            cancel={
-              <Link to={`/people/${person.id}`} className="button">
-                {t.common.action.cancel}
-              </Link>
-            }
-          />
-        ) : (
-          <ErrorMessage error={new ApiError('FORBIDDEN', 'FORBIDDEN')} />
-        )}
-      </div>
-    </Section>
+    <EditSection<PersonFields> id="person-edit" mutation={UPDATE_PERSON} record={person} page={`/people/${person.id}`} onReload={onReload}>
+      {(form) => (
+        <div ref={area}>
+          <PersonForm record={person} {...form} />
+        </div>
+      )}
+    </EditSection>
   );
 }

@@ -1,54 +1,18 @@
 /** The registry's GraphQL operations and the shapes they answer (see apps/api/schema.graphql). */
-
-export interface Connection<T> {
-  totalCount: number;
-  nodes: T[];
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
-}
+import { PERSON_FIELDS, PERSON_ROW_FIELDS } from '../../api/person';
 
 const PAGE = 'totalCount pageInfo { hasNextPage endCursor }';
 
-export interface PersonUnit {
-  id: string;
-  name: string;
-  organisationName: string;
-  sector: string;
-}
-
-export interface PersonRow {
-  id: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  missingFields: string[];
-  unit: PersonUnit | null;
-}
-
-export interface Person extends PersonRow {
-  phone: string | null;
-  jobTitle: string | null;
-  workAddress: string | null;
-  gender: string | null;
-  birthYear: number | null;
-  educationLevel: string | null;
-  esfDataEntered: boolean;
-  directoryOptIn: boolean;
-  version: number;
-}
-
-const PERSON_ROW = 'id firstName lastName email missingFields unit { id name organisationName sector }';
-const PERSON = `${PERSON_ROW} phone jobTitle workAddress gender birthYear educationLevel esfDataEntered directoryOptIn version`;
-
 export const PEOPLE = `query People($first: Int!, $after: String, $search: String, $sector: Sector, $municipalityCode: String, $unitId: ID, $incomplete: Boolean) {
   people(first: $first, after: $after, search: $search, sector: $sector, municipalityCode: $municipalityCode, unitId: $unitId, incomplete: $incomplete) {
-    ${PAGE} nodes { ${PERSON_ROW} }
+    ${PAGE} nodes { ${PERSON_ROW_FIELDS} }
   }
 }`;
 
-export const PERSON_QUERY = `query Person($id: ID!) { person(id: $id) { ${PERSON} } }`;
+export const PERSON_QUERY = `query Person($id: ID!) { person(id: $id) { ${PERSON_FIELDS} } }`;
 
 export const CREATE_PERSON = `mutation CreatePerson($input: CreatePersonInput!) { createPerson(input: $input) { id } }`;
-export const UPDATE_PERSON = `mutation UpdatePerson($input: UpdatePersonInput!) { updatePerson(input: $input) { ${PERSON} } }`;
+export const UPDATE_PERSON = `mutation UpdatePerson($input: UpdatePersonInput!) { updatePerson(input: $input) { ${PERSON_FIELDS} } }`;
 
 /** Who holds which certificate: the people list shows it beside each name. */
 export const CERTIFICATE_HOLDERS = `{ certificates { personId kind } }`;

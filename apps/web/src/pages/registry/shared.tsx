@@ -1,11 +1,12 @@
 import { InputHTMLAttributes, ReactNode, RefObject, useEffect, useId, useMemo, useRef } from 'react';
 import { ApiError, problemFor } from '../../api/graphql';
 import { useQuery } from '../../api/hooks';
+import { Paged, useAll } from '../../api/paging';
 import { useMe } from '../../auth/session';
 import { useI18n } from '../../i18n/i18n';
+import { Facts } from '../../ui/facts';
 import { Option } from '../../ui/field';
 import { Empty, ErrorMessage, Loading } from '../../ui/status';
-import { PagedState, useAll } from './paged';
 import { Municipality, MUNICIPALITIES, Organisation, ORGANISATIONS, Unit, UNITS } from './queries';
 import './registry.css';
 
@@ -138,19 +139,10 @@ export function ShowMore({ shown, total, hasNextPage, loading, onMore }: { shown
   );
 }
 
-/** Label–value pairs of a record. */
+/** Label–value pairs of a record in the registry's columns; a missing value says so. */
 export function DetailList({ items }: { items: Array<[string, ReactNode]> }) {
   const { t } = useI18n();
-  return (
-    <dl className="details">
-      {items.map(([label, value]) => (
-        <div key={label}>
-          <dt>{label}</dt>
-          <dd>{value === null || value === undefined || value === '' ? t.common.state.none : value}</dd>
-        </div>
-      ))}
-    </dl>
-  );
+  return <Facts className="details" items={items.map(([label, value]) => [label, value === null || value === undefined || value === '' ? t.common.state.none : value])} />;
 }
 
 /** The fields a record still lacks, as badges with their names (never colour alone). */
@@ -182,7 +174,7 @@ export function StatusBadge({ status }: { status: string }) {
 }
 
 /** Loading, error, empty or the list with its "Show more": the frame every paged list here shares. */
-export function PagedList<T>({ state, empty, children }: { state: PagedState<T>; empty: string; children: (nodes: T[]) => ReactNode }) {
+export function PagedList<T>({ state, empty, children }: { state: Paged<T>; empty: string; children: (nodes: T[]) => ReactNode }) {
   if (state.loading && state.nodes.length === 0) return <Loading />;
   if (state.error !== undefined && state.nodes.length === 0) return <ErrorMessage error={state.error} onRetry={state.reload} />;
   if (state.nodes.length === 0) return <Empty>{empty}</Empty>;

@@ -1,15 +1,18 @@
-import { ApiError } from '../../api/graphql';
-import { useMutation, useQuery } from '../../api/hooks';
+import { useQuery } from '../../api/hooks';
+import { usePaged } from '../../api/paging';
+import { PersonRow } from '../../api/person';
 import { useI18n } from '../../i18n/i18n';
-import { Link, navigate } from '../../routing';
+import { Link } from '../../routing';
 import { DataTable } from '../../ui/data-table';
 import { Page, Section } from '../../ui/page';
-import { ErrorMessage, Loaded } from '../../ui/status';
+import { Loaded } from '../../ui/status';
 import { CoveredBadge, useUncoveredUnits } from './organisation-page';
 import { UnitFields, UnitForm } from './organisation-forms';
-import { usePaged } from './paged';
-import { Membership, Organisation, ORGANISATION_QUERY, PEOPLE, PersonRow, Unit, UNIT_MEMBERSHIPS, UNIT_QUERY, UPDATE_UNIT } from './queries';
+import { Membership, Organisation, ORGANISATION_QUERY, PEOPLE, Unit, UNIT_MEMBERSHIPS, UNIT_QUERY, UPDATE_UNIT } from './queries';
+import { EditDetailsLink, EditSection } from './record-section';
 import { DetailList, MissingFields, PagedList, SavedNotice, StatusBadge, useManages, useMunicipalities } from './shared';
+
+const unitPage = (unit: Unit) => `/organisations/${unit.organisationId}/units/${unit.id}`;
 
 /** `#/organisations/<id>/units/<unitId>` (details and people) and `…/edit`. */
 export function UnitPage({ organisationId, unitId, editing, saved }: { organisationId: string; unitId: string; editing: boolean; saved: boolean }) {
@@ -43,7 +46,6 @@ export function UnitPage({ organisationId, unitId, editing, saved }: { organisat
 function UnitDetails({ unit, organisationName }: { unit: Unit; organisationName?: string }) {
   const { t } = useI18n();
   const r = t.registry;
-  const manages = useManages();
   const municipalities = useMunicipalities();
   const { uncovered } = useUncoveredUnits(unit.organisationId);
   return (
@@ -56,52 +58,16 @@ function UnitDetails({ unit, organisationName }: { unit: Unit; organisationName?
           [r.hasActiveKeyWorker, <CoveredBadge covered={uncovered && !uncovered.has(unit.id)} />],
         ]}
       />
-      {manages && (
-        <p className="actions">
-          <Link to={`/organisations/${unit.organisationId}/units/${unit.id}/edit`} className="button">
-            {r.editDetails}
-          </Link>
-        </p>
-      )}
+      <EditDetailsLink page={unitPage(unit)} />
     </Section>
   );
 }
 
 function UnitEdit({ unit, onReload }: { unit: Unit; onReload: () => void }) {
-  const { t } = useI18n();
-  const r = t.registry;
-  const manages = useManages();
-  const update = useMutation<{ updateUnit: Unit }, { input: UnitFields & { id: string; version: number } }>(UPDATE_UNIT);
-  const page = `/organisations/${unit.organisationId}/units/${unit.id}`;
-  const submit = async (fields: UnitFields) => {
-    const data = await update.run({ input: { ...fields, id: unit.id, version: unit.version } });
-    if (!data) return;
-    navigate(`${page}?saved=1`);
-    onReload();
-  };
   return (
-    <Section title={r.editDetails} id="unit-edit">
-      {manages ? (
-        <UnitForm
-          record={unit}
-          submitLabel={r.saveChanges}
-          onSubmit={submit}
-          error={update.error}
-          running={update.running}
-          onReload={() => {
-            update.reset();
-            onReload();
-          }}
-          cancel={
-            <Link to={page} className="button">
-              {t.common.action.cancel}
-            </Link>
-          }
-        />
-      ) : (
-        <ErrorMessage error={new ApiError('FORBIDDEN', 'FORBIDDEN')} />
-      )}
-    </Section>
+    <EditSection<UnitFields> id="unit-edit" mutation={UPDATE_UNIT} record={unit} page={unitPage(unit)} onReload={onReload}>
+      {(form) => <UnitForm record={unit} {...form} />}
+    </EditSection>
   );
 }
 

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'react';
 import { useMutation, useQuery } from '../../api/hooks';
+import { usePaged } from '../../api/paging';
 import { useI18n } from '../../i18n/i18n';
 import { Section } from '../../ui/page';
 import { Empty, ErrorMessage } from '../../ui/status';
@@ -7,22 +8,20 @@ import { ActivityForm } from './activity-form';
 import { ActivityTable } from './activity-table';
 import { Activity, ACTIVITY_FIELDS, CourseOption } from './activity-types';
 import { ShowMore } from './show-more';
-import { Connection, useConnection } from './use-connection';
 
-const ACTIVITIES = `query MyActivities($after: String) {
-  activities(first: 50, after: $after) { totalCount nodes { ${ACTIVITY_FIELDS} } pageInfo { hasNextPage endCursor } }
+const ACTIVITIES = `query MyActivities($first: Int!, $after: String) {
+  activities(first: $first, after: $after) { totalCount nodes { ${ACTIVITY_FIELDS} } pageInfo { hasNextPage endCursor } }
 }`;
 const MY_COURSES = '{ courses(tier: 3, first: 100) { nodes { id name startsOn } } }';
 const DELETE = 'mutation DeleteActivity($input: DeleteActivityInput!) { deleteActivity(input: $input) }';
 
-const pick = (data: { activities: Connection<Activity> }) => data.activities;
 const keyOf = (a: Activity) => a.id;
 const NO_FILTER = {};
 
 /** The user's own activities: log, list, edit and delete. Changes show at once, without fetching the list again. */
 export function ActivityLog() {
   const { t } = useI18n();
-  const paged = useConnection(ACTIVITIES, NO_FILTER, pick, keyOf);
+  const paged = usePaged<Activity>(ACTIVITIES, 'activities', NO_FILTER, { keyOf });
   const courses = useQuery<{ courses: { nodes: CourseOption[] } }>(MY_COURSES).data?.courses.nodes ?? [];
   const remove = useMutation<{ deleteActivity: string }, { input: { id: string; version: number } }>(DELETE);
   const [editing, setEditing] = useState<Activity | null>(null);
@@ -40,12 +39,12 @@ export function ActivityLog() {
 
   function done(activity: Activity) {
     if (editing) {
-      paged.edit((items) => items.map((a) => (a.id === activity.id ? activity : a)));
+      paged.edit((nodes) => nodes.map((a) => (a.id === activity.id ? activity : a)));
       setMessage(t.self.activityUpdated);
       setEditing(null);
       focusForm();
     } else {
-      paged.edit((items) => [activity, ...items], 1);
+      paged.edit((nodes) => [activity, ...nodes], 1);
       setMessage(t.self.activityLogged);
     }
   }
@@ -56,7 +55,7 @@ export function ActivityLog() {
     const result = await remove.run({ input: { id: activity.id, version: activity.version } });
     setDeleting(null);
     if (!result) return;
-    paged.edit((items) => items.filter((a) => a.id !== activity.id), -1);
+    paged.edit((nodes) => nodes.filter((a) => a.id !== activity.id), -1);
     if (editing?.id === activity.id) setEditing(null);
     setMessage(t.self.activityDeleted);
     focusForm();
@@ -76,8 +75,8 @@ export function ActivityLog() {
       <div role="status">{message && <p className="success">{message}</p>}</div>
       <ErrorMessage error={remove.error} />
       {paged.loaded &&
-        (paged.items.length ? (
-          <ActivityTable activities={paged.items} total={paged.total} courses={courses} deleting={deleting} onEdit={startEditing} onDelete={destroy} />
+        (paged.nodes.length ? (
+          <ActivityTable activities={paged.nodes} total={paged.totalCount} courses={courses} deleting={deleting} onEdit={startEditing} onDelete={destroy} />
         ) : (
           <Empty>{t.self.noActivities}</Empty>
         ))}

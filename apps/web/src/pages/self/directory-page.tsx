@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { usePaged } from '../../api/paging';
 import { useI18n } from '../../i18n/i18n';
 import { Route } from '../../routing';
 import { Column, DataTable } from '../../ui/data-table';
@@ -6,7 +7,6 @@ import { optionsOf, SelectField } from '../../ui/field';
 import { Page } from '../../ui/page';
 import { Empty } from '../../ui/status';
 import { ShowMore } from './show-more';
-import { Connection, useConnection } from './use-connection';
 import './self.css';
 
 interface Entry {
@@ -17,20 +17,19 @@ interface Entry {
   sector: string | null;
 }
 
-const DIRECTORY = `query Directory($sector: Sector, $after: String) {
-  keyWorkerDirectory(sector: $sector, first: 50, after: $after) {
+const DIRECTORY = `query Directory($sector: Sector, $first: Int!, $after: String) {
+  keyWorkerDirectory(sector: $sector, first: $first, after: $after) {
     totalCount nodes { personId name unitName organisationName sector } pageInfo { hasNextPage endCursor }
   }
 }`;
 
-const pick = (data: { keyWorkerDirectory: Connection<Entry> }) => data.keyWorkerDirectory;
 const keyOf = (e: Entry) => e.personId;
 
 /** The county's opt-in directory of active key workers: name, unit and sector only. */
 export function DirectoryPage(_props: { route: Route }) {
   const { t } = useI18n();
   const [sector, setSector] = useState('');
-  const paged = useConnection(DIRECTORY, { sector: sector || null }, pick, keyOf);
+  const paged = usePaged<Entry>(DIRECTORY, 'keyWorkerDirectory', { sector: sector || null }, { keyOf });
   const none = t.common.state.none;
   const columns: Column<Entry>[] = [
     { key: 'name', header: t.self.name, cell: (e) => e.name, sortValue: (e) => e.name },
@@ -45,8 +44,8 @@ export function DirectoryPage(_props: { route: Route }) {
         <SelectField label={t.self.sector} name="sector" value={sector} onChange={(e) => setSector(e.target.value)} options={optionsOf(t.common.sector)} placeholder={t.self.allSectors} error={paged.error} />
       </div>
       {paged.loaded &&
-        (paged.items.length ? (
-          <DataTable caption={t.self.directoryCaption(paged.items.length, paged.total)} columns={columns} rows={paged.items} rowKey={(e) => e.personId} />
+        (paged.nodes.length ? (
+          <DataTable caption={t.self.directoryCaption(paged.nodes.length, paged.totalCount)} columns={columns} rows={paged.nodes} rowKey={(e) => e.personId} />
         ) : (
           <Empty>{t.self.noDirectory}</Empty>
         ))}

@@ -1,8 +1,8 @@
 import { useI18n } from '../../i18n/i18n';
 import { Column, DataTable } from '../../ui/data-table';
+import { Facts } from '../../ui/facts';
 import { Section } from '../../ui/page';
 import { Empty } from '../../ui/status';
-import { Facts } from './facts';
 
 export interface MyMembership {
   status: string;

@@ -1,4 +1,5 @@
 import { useQuery } from '../../api/hooks';
+import { Person, PERSON_FIELDS } from '../../api/person';
 import { useI18n } from '../../i18n/i18n';
 import { Route } from '../../routing';
 import { Page, Section } from '../../ui/page';
@@ -7,15 +8,14 @@ import { ActivityLog } from './activity-log';
 import { CertificatesSection } from './certificates-section';
 import { MembershipSection, MY_MEMBERSHIP_FIELDS, MyMembership } from './membership-section';
 import { ProfileSection } from './profile-section';
-import { Profile, PROFILE_FIELDS } from './profile-types';
 import './self.css';
 
-const MINE = `{ myProfile { ${PROFILE_FIELDS} } myMembership { ${MY_MEMBERSHIP_FIELDS} } }`;
+const MINE = `{ myProfile { ${PERSON_FIELDS} } myMembership { ${MY_MEMBERSHIP_FIELDS} } }`;
 
 /** A key worker's or trainer's own page: their record (found by the e-mail of their sign-in), membership, certificates and activities. */
 export function MyProfilePage(_props: { route: Route }) {
   const { t } = useI18n();
-  const state = useQuery<{ myProfile: Profile | null; myMembership: MyMembership | null }>(MINE);
+  const state = useQuery<{ myProfile: Person | null; myMembership: MyMembership | null }>(MINE);
   return (
     <Page title={t.common.nav.myProfile}>
       <Loaded state={state}>

@@ -3,10 +3,10 @@ import { useMutation } from '../../api/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { optionsOf, SelectField, TextField } from '../../ui/field';
 import { ErrorMessage } from '../../ui/status';
-import { Profile, PROFILE_FIELDS } from './profile-types';
+import { Person, PERSON_FIELDS } from '../../api/person';
 import { UnitSelect } from './unit-select';
 
-const UPDATE_PERSON = `mutation UpdateOwnProfile($input: UpdatePersonInput!) { updatePerson(input: $input) { ${PROFILE_FIELDS} } }`;
+const UPDATE_PERSON = `mutation UpdateOwnProfile($input: UpdatePersonInput!) { updatePerson(input: $input) { ${PERSON_FIELDS} } }`;
 
 /** What the form edits: the fields the API lets key workers and trainers change on their own record. */
 interface Draft {
@@ -21,7 +21,7 @@ interface Draft {
   directoryOptIn: boolean;
 }
 
-function draftOf(p: Profile): Draft {
+function draftOf(p: Person): Draft {
   return {
     phone: p.phone ?? '',
     jobTitle: p.jobTitle ?? '',
@@ -36,7 +36,7 @@ function draftOf(p: Profile): Draft {
 }
 
 /** Only what changed is sent: an untouched field is never overwritten with what this page happened to read. */
-function changes(p: Profile, d: Draft): Record<string, unknown> {
+function changes(p: Person, d: Draft): Record<string, unknown> {
   const text = (v: string) => v.trim() || null;
   const next: Record<string, unknown> = {
     phone: text(d.phone),
@@ -53,14 +53,14 @@ function changes(p: Profile, d: Draft): Record<string, unknown> {
   return Object.fromEntries(Object.entries(next).filter(([key, value]) => value !== before[key]));
 }
 
-export function ProfileForm({ profile, onSaved, onCancel }: { profile: Profile; onSaved: (saved: Profile | null) => void; onCancel: () => void }) {
+export function ProfileForm({ profile, onSaved, onCancel }: { profile: Person; onSaved: (saved: Person | null) => void; onCancel: () => void }) {
   const { t } = useI18n();
   const hintId = useId();
   const form = useRef<HTMLFormElement>(null);
   // Opening the form moves the keyboard to its first field.
   useEffect(() => form.current?.querySelector<HTMLElement>('input, select')?.focus(), []);
   const [draft, setDraft] = useState(() => draftOf(profile));
-  const save = useMutation<{ updatePerson: Profile }, { input: Record<string, unknown> }>(UPDATE_PERSON);
+  const save = useMutation<{ updatePerson: Person }, { input: Record<string, unknown> }>(UPDATE_PERSON);
   const set = <K extends keyof Draft>(key: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
   const text = (key: 'phone' | 'jobTitle' | 'workAddress' | 'birthYear') => ({
     name: key,

@@ -1,12 +1,12 @@
 import { useRef, useState } from 'react';
+import { Person } from '../../api/person';
 import { useI18n } from '../../i18n/i18n';
+import { Facts } from '../../ui/facts';
 import { Section } from '../../ui/page';
-import { Facts } from './facts';
 import { ProfileForm } from './profile-form';
-import { Profile } from './profile-types';
 
 /** The user's own record: read, then edited in place (everything but the name and e-mail). */
-export function ProfileSection({ initial }: { initial: Profile }) {
+export function ProfileSection({ initial }: { initial: Person }) {
   const { t } = useI18n();
   const [profile, setProfile] = useState(initial);
   const [editing, setEditing] = useState(false);
@@ -22,7 +22,7 @@ export function ProfileSection({ initial }: { initial: Profile }) {
     educationLevel: t.self.educationLevel,
   };
 
-  function close(saved: Profile | null | undefined) {
+  function close(saved: Person | null | undefined) {
     if (saved) setProfile(saved);
     setMessage(saved === undefined ? null : saved ? t.self.profileSaved : t.self.nothingChanged);
     setEditing(false);

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useQuery } from '../../api/hooks';
+import { PersonUnit } from '../../api/person';
 import { useI18n } from '../../i18n/i18n';
 import { SelectField } from '../../ui/field';
-import { Profile } from './profile-types';
 
 const UNITS = `{
   organisations(first: 200) { nodes { id name } }
@@ -15,7 +15,7 @@ interface Units {
 }
 
 /** The county's units, labelled "Organisation · Unit"; the person's current unit is always among them. */
-export function UnitSelect({ current, value, onChange, error }: { current: Profile['unit']; value: string; onChange: (id: string) => void; error: unknown }) {
+export function UnitSelect({ current, value, onChange, error }: { current: PersonUnit | null; value: string; onChange: (id: string) => void; error: unknown }) {
   const { t, locale } = useI18n();
   const { data } = useQuery<Units>(UNITS);
   const options = useMemo(() => {

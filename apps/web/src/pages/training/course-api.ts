@@ -79,10 +79,6 @@ export interface CourseSummary {
   completed: number;
 }
 
-export interface CoursePage {
-  courses: { totalCount: number; nodes: CourseSummary[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-}
-
 const MODULE_FIELDS = 'id position kind hours required themeFi themeSv themeEn';
 export const PROGRAMME_FIELDS = `id tier nameFi nameSv nameEn minSessions totalHours modules { ${MODULE_FIELDS} }`;
 

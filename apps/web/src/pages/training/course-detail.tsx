@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useQuery } from '../../api/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../routing';
+import { Facts } from '../../ui/facts';
 import { Page, Section } from '../../ui/page';
 import { ErrorMessage, Loading } from '../../ui/status';
 import { CourseStatusBadge } from './badges';
@@ -58,24 +59,16 @@ function CourseFacts({ course, programme }: { course: Course; programme: Program
   const dates = course.startsOn ? (course.endsOn && course.endsOn !== course.startsOn ? `${format.date(course.startsOn)} – ${format.date(course.endsOn)}` : format.date(course.startsOn)) : t.common.state.none;
   return (
     <Section title={t.training.aboutTitle} id="course-about">
-      <dl className="facts">
-        <dt>{t.training.status}</dt>
-        <dd>
-          <CourseStatusBadge status={course.status} />
-        </dd>
-        <dt>{t.training.programme}</dt>
-        <dd>
-          {localName(locale, programme)} ({t.common.tier[course.tier]})
-        </dd>
-        <dt>{t.training.dates}</dt>
-        <dd>{dates}</dd>
-        <dt>{t.training.place}</dt>
-        <dd>{course.place || t.common.state.none}</dd>
-        <dt>{t.training.trainers}</dt>
-        <dd>{course.trainers.length ? course.trainers.map((p) => p.name).join(', ') : t.common.state.none}</dd>
-        <dt>{t.training.participants}</dt>
-        <dd>{format.number(course.participantCount)}</dd>
-      </dl>
+      <Facts
+        items={[
+          [t.training.status, <CourseStatusBadge status={course.status} />],
+          [t.training.programme, `${localName(locale, programme)} (${t.common.tier[course.tier]})`],
+          [t.training.dates, dates],
+          [t.training.place, course.place || t.common.state.none],
+          [t.training.trainers, course.trainers.length ? course.trainers.map((p) => p.name).join(', ') : t.common.state.none],
+          [t.training.participants, format.number(course.participantCount)],
+        ]}
+      />
       <details>
         <summary>{t.training.modulesTitle}</summary>
         <ProgrammeModules programme={programme} />

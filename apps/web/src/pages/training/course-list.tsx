@@ -1,14 +1,14 @@
 import { useState } from 'react';
-import { graphql } from '../../api/graphql';
 import { useQuery } from '../../api/hooks';
+import { usePaged } from '../../api/paging';
 import { useI18n } from '../../i18n/i18n';
 import { Link } from '../../routing';
 import { DataTable } from '../../ui/data-table';
 import { optionsOf, SelectField, TextField } from '../../ui/field';
 import { Page, Section } from '../../ui/page';
-import { Empty, ErrorMessage, Loaded } from '../../ui/status';
+import { Empty, ErrorMessage, Loaded, Loading } from '../../ui/status';
 import { CourseStatusBadge } from './badges';
-import { COURSES_QUERY, CoursePage, CourseSummary, INCOMPLETE_QUERY, Programme, PROGRAMMES_QUERY } from './course-api';
+import { COURSES_QUERY, CourseSummary, INCOMPLETE_QUERY, Programme, PROGRAMMES_QUERY } from './course-api';
 import { describeMissing } from './course-logic';
 import { useCourseScope } from './course-scope';
 
@@ -52,68 +52,42 @@ export function CourseList({ base }: { base: string }) {
 function CourseTable({ base, filters }: { base: string; filters: Filters }) {
   const { t, format } = useI18n();
   const variables = {
-    first: PAGE_SIZE,
     status: filters.status || null,
     tier: filters.tier ? Number(filters.tier) : null,
     from: filters.from || null,
     to: filters.to || null,
   };
-  const first = useQuery<CoursePage>(COURSES_QUERY, variables);
-  const more = useMorePages(JSON.stringify(variables));
+  const courses = usePaged<CourseSummary>(COURSES_QUERY, 'courses', variables, { pageSize: PAGE_SIZE });
+  const rows = courses.nodes;
 
+  if (courses.loading && rows.length === 0) return <Loading />;
+  if (courses.error !== undefined && rows.length === 0) return <ErrorMessage error={courses.error} onRetry={courses.reload} />;
+  if (rows.length === 0) return <Empty>{t.training.noCourses}</Empty>;
   return (
-    <Loaded state={first}>
-      {(data) => {
-        const pages = [data.courses, ...more.pages];
-        const rows = pages.flatMap((p) => p.nodes);
-        const last = pages[pages.length - 1];
-        if (rows.length === 0) return <Empty>{t.training.noCourses}</Empty>;
-        return (
-          <>
-            <DataTable<CourseSummary>
-              caption={t.training.coursesCaption(rows.length, data.courses.totalCount)}
-              rows={rows}
-              rowKey={(c) => c.id}
-              columns={[
-                { key: 'name', header: t.training.course, cell: (c) => <Link to={`${base}/${c.id}`}>{c.name}</Link>, sortValue: (c) => c.name },
-                { key: 'tier', header: t.training.training, cell: (c) => t.common.tier[c.tier], sortValue: (c) => c.tier },
-                { key: 'status', header: t.training.status, cell: (c) => <CourseStatusBadge status={c.status} />, sortValue: (c) => t.common.courseStatus[c.status] },
-                { key: 'startsOn', header: t.training.firstSession, cell: (c) => format.date(c.startsOn), sortValue: (c) => c.startsOn },
-                { key: 'enrolled', header: t.training.enrolled, cell: (c) => format.number(c.enrolled), sortValue: (c) => c.enrolled, numeric: true },
-                { key: 'completed', header: t.training.completed, cell: (c) => format.number(c.completed), sortValue: (c) => c.completed, numeric: true },
-              ]}
-            />
-            <ErrorMessage error={more.error} />
-            {last.pageInfo.hasNextPage && (
-              <div className="actions">
-                <button type="button" onClick={() => more.load(variables, last.pageInfo.endCursor)} disabled={more.loading}>
-                  {more.loading ? t.common.state.loading : t.common.action.showMore}
-                </button>
-              </div>
-            )}
-          </>
-        );
-      }}
-    </Loaded>
+    <>
+      <DataTable<CourseSummary>
+        caption={t.training.coursesCaption(rows.length, courses.totalCount)}
+        rows={rows}
+        rowKey={(c) => c.id}
+        columns={[
+          { key: 'name', header: t.training.course, cell: (c) => <Link to={`${base}/${c.id}`}>{c.name}</Link>, sortValue: (c) => c.name },
+          { key: 'tier', header: t.training.training, cell: (c) => t.common.tier[c.tier], sortValue: (c) => c.tier },
+          { key: 'status', header: t.training.status, cell: (c) => <CourseStatusBadge status={c.status} />, sortValue: (c) => t.common.courseStatus[c.status] },
+          { key: 'startsOn', header: t.training.firstSession, cell: (c) => format.date(c.startsOn), sortValue: (c) => c.startsOn },
+          { key: 'enrolled', header: t.training.enrolled, cell: (c) => format.number(c.enrolled), sortValue: (c) => c.enrolled, numeric: true },
+          { key: 'completed', header: t.training.completed, cell: (c) => format.number(c.completed), sortValue: (c) => c.completed, numeric: true },
+        ]}
+      />
+      <ErrorMessage error={courses.error} />
+      {courses.hasNextPage && (
+        <div className="actions">
+          <button type="button" onClick={courses.loadMore} disabled={courses.loadingMore}>
+            {courses.loadingMore ? t.common.state.loading : t.common.action.showMore}
+          </button>
+        </div>
+      )}
+    </>
   );
-}
-
-type Connection = CoursePage['courses'];
-
-/** Pages after the first, fetched with the previous page's cursor; forgotten when the filters change. */
-function useMorePages(key: string) {
-  const [state, setState] = useState<{ key: string; pages: Connection[]; loading: boolean; error?: unknown }>({ key, pages: [], loading: false });
-  const current = state.key === key ? state : { key, pages: [], loading: false, error: undefined };
-  const load = async (variables: Record<string, unknown>, after: string | null) => {
-    setState({ ...current, loading: true, error: undefined });
-    try {
-      const data = await graphql<CoursePage>(COURSES_QUERY, { ...variables, after });
-      setState((s) => (s.key === key ? { ...s, pages: [...s.pages, data.courses], loading: false } : s));
-    } catch (error) {
-      setState((s) => ({ ...s, loading: false, error }));
-    }
-  };
-  return { pages: current.pages, loading: current.loading, error: current.error, load };
 }
 
 interface Incomplete {
