@@ -35,11 +35,20 @@ describe('web app: courses and the yearly review', () => {
     for (const p of network.participants) expect(await participants.getByRole('row', { name: new RegExp(p.name) }).innerText()).not.toMatch(/Certified/);
 
     const session = page.getByLabel('Session', { exact: true });
-    const lastDay = (await session.locator('option').allInnerTexts()).find((text) => text.startsWith('28 Sept 2026') || text.startsWith('28 Sep 2026'))!;
-    expect(lastDay).toBeDefined();
+    const days = await session.locator('option').allInnerTexts();
+    const dayOf = (date: RegExp) => days.find((text) => date.test(text))!;
+    // The sheet of an earlier day shows who was marked present then.
+    const firstDay = dayOf(/^7 Sept? 2026/);
+    await session.selectOption({ label: firstDay });
+    for (const p of network.participants) expect(await page.getByRole('group', { name: `Present at ${firstDay}` }).getByLabel(p.name).isChecked()).toBe(true);
+
+    const lastDay = dayOf(/^28 Sept? 2026/);
     await session.selectOption({ label: lastDay });
     const present = page.getByRole('group', { name: `Present at ${lastDay}` });
-    for (const p of network.participants) await present.getByLabel(p.name).check();
+    for (const p of network.participants) {
+      expect(await present.getByLabel(p.name).isChecked()).toBe(false);
+      await present.getByLabel(p.name).check();
+    }
     await page.getByRole('button', { name: 'Save attendance' }).click();
     await page.getByRole('status').getByText(/Attendance saved: 2 present/).waitFor();
     await expectAccessible(page, 'course detail');

@@ -112,15 +112,13 @@ export const en = {
   session: 'Session',
   chooseSession: 'Choose a session',
   presentAt: (session: string) => `Present at ${session}`,
-  attendanceUnknown: (n: number) =>
-    `${n} marked present earlier. Lähde cannot show who for this session: tick everyone who was present. Ticking someone already marked changes nothing.`,
   saveAttendance: 'Save attendance',
   nobodyTicked: 'Tick the people who were present first.',
   attendanceSaved: (n: number, session: string) => `Attendance saved: ${n} present at ${session}.`,
 
   // Tasks
   tasksTitle: 'Tasks',
-  tasksHint: 'Accept a task when the participant has returned it and it is approved. Optional tasks accepted earlier are not shown as accepted.',
+  tasksHint: 'Accept a task when the participant has returned it and it is approved.',
   tasksCaption: 'Accepted tasks by participant',
   acceptedOn: 'Date accepted',
   accept: 'Accept',
@@ -307,14 +305,12 @@ export const fi: Messages = {
   session: 'Koulutuspäivä',
   chooseSession: 'Valitse koulutuspäivä',
   presentAt: (session) => `Läsnä: ${session}`,
-  attendanceUnknown: (n) =>
-    `${n} merkitty aiemmin läsnä olleiksi. Lähde ei voi näyttää heitä tälle koulutuspäivälle: rastita kaikki läsnä olleet. Jo merkityn rastittaminen ei muuta mitään.`,
   saveAttendance: 'Tallenna läsnäolo',
   nobodyTicked: 'Rastita ensin läsnä olleet.',
   attendanceSaved: (n, session) => `Läsnäolo tallennettu: ${n} läsnä, ${session}.`,
 
   tasksTitle: 'Tehtävät',
-  tasksHint: 'Hyväksy tehtävä, kun osallistuja on palauttanut sen ja se on hyväksytty. Aiemmin hyväksyttyjä vapaaehtoisia tehtäviä ei näytetä hyväksyttyinä.',
+  tasksHint: 'Hyväksy tehtävä, kun osallistuja on palauttanut sen ja se on hyväksytty.',
   tasksCaption: 'Hyväksytyt tehtävät osallistujittain',
   acceptedOn: 'Hyväksymispäivä',
   accept: 'Hyväksy',
@@ -497,14 +493,12 @@ export const sv: Messages = {
   session: 'Utbildningsdag',
   chooseSession: 'Välj en utbildningsdag',
   presentAt: (session) => `Närvarande: ${session}`,
-  attendanceUnknown: (n) =>
-    `${n} har tidigare markerats som närvarande. Lähde kan inte visa vilka för den här utbildningsdagen: kryssa för alla som var närvarande. Att kryssa för någon som redan är markerad ändrar ingenting.`,
   saveAttendance: 'Spara närvaro',
   nobodyTicked: 'Kryssa först för dem som var närvarande.',
   attendanceSaved: (n, session) => `Närvaron har sparats: ${n} närvarande, ${session}.`,
 
   tasksTitle: 'Uppgifter',
-  tasksHint: 'Godkänn en uppgift när deltagaren har lämnat in den och den har godkänts. Frivilliga uppgifter som godkänts tidigare visas inte som godkända.',
+  tasksHint: 'Godkänn en uppgift när deltagaren har lämnat in den och den har godkänts.',
   tasksCaption: 'Godkända uppgifter per deltagare',
   acceptedOn: 'Godkänd den',
   accept: 'Godkänn',

@@ -40,6 +40,8 @@ export interface CourseSession {
   moduleId: string | null;
   isMakeup: boolean;
   attendeeCount: number;
+  /** People marked present. */
+  attendeeIds: string[];
   trainers: PersonRef[];
 }
 
@@ -50,6 +52,7 @@ export interface Enrolment {
   status: EnrolmentStatus;
   completedOn: string | null;
   attendedSessions: number;
+  acceptedTaskModuleIds: string[];
   missing: string[];
 }
 
@@ -84,8 +87,8 @@ export const PROGRAMME_FIELDS = `id tier nameFi nameSv nameEn minSessions totalH
 
 const COURSE_FIELDS = `id name place status tier programmeId startsOn endsOn participantCount version
   trainers { personId name }
-  sessions { id date startsAt endsAt place theme moduleId isMakeup attendeeCount trainers { personId name } }
-  enrolments { id personId name status completedOn attendedSessions missing }`;
+  sessions { id date startsAt endsAt place theme moduleId isMakeup attendeeCount attendeeIds trainers { personId name } }
+  enrolments { id personId name status completedOn attendedSessions acceptedTaskModuleIds missing }`;
 
 export const COURSES_QUERY = `query Courses($first: Int!, $after: String, $status: CourseStatus, $tier: Int, $from: String, $to: String) {
   courses(first: $first, after: $after, status: $status, tier: $tier, from: $from, to: $to) {

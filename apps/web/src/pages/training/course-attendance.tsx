@@ -1,4 +1,4 @@
-import { FormEvent, useRef, useState } from 'react';
+import { FormEvent, useState } from 'react';
 import { graphql } from '../../api/graphql';
 import { useI18n } from '../../i18n/i18n';
 import { SelectField } from '../../ui/field';
@@ -6,14 +6,12 @@ import { Section } from '../../ui/page';
 import { Empty, ErrorMessage } from '../../ui/status';
 import { Course, CourseSession, RECORD_ATTENDANCE } from './course-api';
 import type { CoursePartProps } from './course-detail';
-import { knownAttendance, sessionContent } from './course-logic';
+import { sessionContent } from './course-logic';
 
 /** Attendance per session: choose a session, tick who was there, save. */
 export function CourseAttendance({ course, programme, onChange }: CoursePartProps) {
   const { t, locale, format } = useI18n();
   const [sessionId, setSessionId] = useState('');
-  // What was saved on this visit, per session: the API does not list who attended a session.
-  const saved = useRef(new Map<string, Set<string>>());
   const label = (s: CourseSession) => [format.date(s.date), sessionContent(locale, s, programme)].filter(Boolean).join(' · ') + (s.isMakeup ? ` (${t.training.makeupBadge})` : '');
   const session = course.sessions.find((s) => s.id === sessionId);
   const participants = course.enrolments.filter((e) => e.status !== 'DROPPED');
@@ -38,11 +36,8 @@ export function CourseAttendance({ course, programme, onChange }: CoursePartProp
               course={course}
               session={session}
               label={label(session)}
-              initial={initialPresent(course, programme, session, saved.current.get(session.id))}
-              onSaved={(changed, present) => {
-                saved.current.set(session.id, present);
-                onChange(changed);
-              }}
+              initial={new Set(session.attendeeIds)}
+              onSaved={onChange}
             />
           )}
         </>
@@ -51,14 +46,7 @@ export function CourseAttendance({ course, programme, onChange }: CoursePartProp
   );
 }
 
-/** Ticked at first: those known to have attended, and those saved as present on this visit. */
-function initialPresent(course: Course, programme: CoursePartProps['programme'], session: CourseSession, savedHere?: Set<string>): Set<string> {
-  const present = new Set(savedHere);
-  for (const [personId, attended] of knownAttendance(course, programme, session)) if (attended) present.add(personId);
-  return present;
-}
-
-function SessionChecklist(props: { course: Course; session: CourseSession; label: string; initial: Set<string>; onSaved: (course: Course, present: Set<string>) => void }) {
+function SessionChecklist(props: { course: Course; session: CourseSession; label: string; initial: Set<string>; onSaved: (course: Course) => void }) {
   const { course, session, label, initial, onSaved } = props;
   const { t } = useI18n();
   const [checked, setChecked] = useState(() => new Set(initial));
@@ -75,7 +63,7 @@ function SessionChecklist(props: { course: Course; session: CourseSession; label
       return next;
     });
 
-  // Ticked people are marked present; only those known to be present before and now unticked are unmarked.
+  // Ticked people are marked present; those marked before and now unticked are unmarked.
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const present = [...checked];
@@ -91,7 +79,7 @@ function SessionChecklist(props: { course: Course; session: CourseSession; label
       const now = new Set(checked);
       setBefore(now);
       setMessage({ text: t.training.attendanceSaved(present.length, label), ok: true });
-      if (changed) onSaved(changed, now);
+      if (changed) onSaved(changed);
     } catch (err) {
       setError(err);
     } finally {
@@ -99,12 +87,10 @@ function SessionChecklist(props: { course: Course; session: CourseSession; label
     }
   };
 
-  const unknown = session.attendeeCount > [...before].length;
   return (
     <form onSubmit={submit}>
       <fieldset>
         <legend>{t.training.presentAt(label)}</legend>
-        {unknown && <p className="hint">{t.training.attendanceUnknown(session.attendeeCount)}</p>}
         <ul className="checklist">
           {participants.map((p) => (
             <li key={p.personId}>

@@ -1,6 +1,6 @@
 import type { Locale } from '../../i18n/i18n';
 import type { Messages } from '../../i18n/messages/training';
-import { Course, CourseSession, Enrolment, Programme, ProgrammeModule } from './course-api';
+import { Course, CourseSession, Programme, ProgrammeModule } from './course-api';
 
 /** Today's date in Finland (the API's dates are local to Europe/Helsinki), YYYY-MM-DD. */
 export function today(): string {
@@ -38,38 +38,6 @@ export function describeMissing(item: string, modules: ProgrammeModule[], locale
   const kind = t.moduleKind[module.kind];
   // Task themes often are the kind itself ("Final task", "Intermediate task 2"): no need to say it twice.
   return theme.toLowerCase().startsWith(kind.toLowerCase()) ? theme : `${kind}: ${theme}`;
-}
-
-/**
- * Who is known to have attended one session. The API gives no attendance list per session, only what
- * each participant still misses; that settles it when the session's module is required and covered by
- * this session alone, or when nobody attended the session. Everyone else is left unknown.
- */
-export function knownAttendance(course: Course, programme: Programme | undefined, session: CourseSession): Map<string, boolean> {
-  const known = new Map<string, boolean>();
-  const active = course.enrolments.filter((e) => e.status !== 'DROPPED');
-  if (session.attendeeCount === 0) {
-    for (const e of active) known.set(e.personId, false);
-    return known;
-  }
-  const module = programme?.modules.find((m) => m.id === session.moduleId);
-  if (!programme || !module || !module.required || programme.minSessions) return known;
-  const alone = course.sessions.filter((s) => s.moduleId === module.id).length === 1;
-  for (const e of active) {
-    const attendedModule = e.status === 'COMPLETED' || !e.missing.includes(`session: ${module.themeEn}`);
-    if (!attendedModule) known.set(e.personId, false);
-    else if (alone) known.set(e.personId, true);
-  }
-  return known;
-}
-
-/** Tasks known to be accepted: the required ones the participant no longer misses. Optional tasks are not reported back. */
-export function knownAcceptedTasks(enrolment: Enrolment, programme: Programme): Set<string> {
-  const accepted = new Set<string>();
-  for (const m of taskModules(programme)) {
-    if (m.required && (enrolment.status === 'COMPLETED' || !enrolment.missing.includes(`task: ${m.themeEn}`))) accepted.add(m.id);
-  }
-  return accepted;
 }
 
 /** A default date for completing: today, unless the course has not started yet (the API wants a date on or after the first session). */

@@ -7,14 +7,12 @@ import { Section } from '../../ui/page';
 import { Empty, ErrorMessage } from '../../ui/status';
 import { Course, Enrolment, ProgrammeModule, RECORD_TASK } from './course-api';
 import type { CoursePartProps } from './course-detail';
-import { knownAcceptedTasks, moduleTheme, taskModules, today } from './course-logic';
+import { moduleTheme, taskModules, today } from './course-logic';
 
 /** The programme's tasks (pre-task, intermediate tasks, final task) accepted per participant. */
 export function CourseTasks({ course, programme, onChange }: CoursePartProps) {
   const { t, locale } = useI18n();
   const [acceptedOn, setAcceptedOn] = useState(today);
-  // Accepted on this visit: the API reports back only the required tasks still missing.
-  const [acceptedHere, setAcceptedHere] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState('');
   const [notice, setNotice] = useState('');
   // The pressed button turns into a badge: keyboard focus stays at that cell instead of falling to the page.
@@ -34,7 +32,6 @@ export function CourseTasks({ course, programme, onChange }: CoursePartProps) {
     const result = await record.run({ input: { courseId: course.id, personId: enrolment.personId, moduleId: task.id, submittedOn: acceptedOn, acceptedOn } });
     setBusy('');
     if (!result) return;
-    setAcceptedHere((s) => new Set(s).add(key));
     setFocusKey(key);
     setNotice(t.training.taskAccepted(title(task), enrolment.name));
     onChange(result.recordTask);
@@ -42,7 +39,7 @@ export function CourseTasks({ course, programme, onChange }: CoursePartProps) {
 
   const cell = (e: Enrolment, task: ProgrammeModule) => {
     const key = `${e.personId}:${task.id}`;
-    if (acceptedHere.has(key) || knownAcceptedTasks(e, programme).has(task.id)) {
+    if (e.acceptedTaskModuleIds.includes(task.id)) {
       return (
         <span className="badge ok" data-task={key} tabIndex={key === focusKey ? -1 : undefined}>
           {t.training.accepted}
