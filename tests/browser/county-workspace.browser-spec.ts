@@ -108,6 +108,15 @@ describe('web app: a county coordinator', () => {
     await page.getByText('Porin perhekeskus cw').first().waitFor();
     await expectAccessible(page, 'organisation');
     await screenshot(page, 'county-organisation');
+
+    // A certified key worker's page shows their active membership and its history.
+    await page.goto(`${web.url}/#/people/${network.keyWorker.id}`);
+    await page.getByRole('heading', { name: network.keyWorker.name, level: 1 }).waitFor();
+    const membership = page.locator('section', { has: page.getByRole('heading', { name: 'Network membership' }) });
+    await membership.getByRole('table').getByText('Active').first().waitFor();
+    expect(await membership.innerText()).toMatch(/Status\s*Active/);
+    await expectAccessible(page, 'person');
+    await screenshot(page, 'county-person');
     await page.context().close();
   });
 

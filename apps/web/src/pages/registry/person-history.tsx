@@ -5,7 +5,7 @@ import { Link } from '../../routing';
 import { DataTable } from '../../ui/data-table';
 import { Figure, Section } from '../../ui/page';
 import { Empty, Loaded } from '../../ui/status';
-import { Certificate, Lineage, LineageLink, Membership, PERSON_CERTIFICATES, LINEAGE, UNIT_MEMBERSHIPS } from './queries';
+import { Certificate, Lineage, LineageLink, Membership, PERSON_CERTIFICATES, LINEAGE, PERSON_MEMBERSHIP } from './queries';
 import { DetailList, StatusBadge, useManages } from './shared';
 
 /** Membership, certificates and training of a person: the coordinator's view (trainers see the profile only). */
@@ -23,40 +23,35 @@ export function PersonHistory({ person }: { person: Person }) {
 function MembershipSection({ person }: { person: Person }) {
   const { t, format } = useI18n();
   const r = t.registry;
-  const unitId = person.unit?.id;
-  const state = useQuery<{ memberships: { nodes: Membership[] } }>(UNIT_MEMBERSHIPS, { unitId }, { skip: !unitId });
+  const state = useQuery<{ memberships: { nodes: Membership[] } }>(PERSON_MEMBERSHIP, { personId: person.id });
   return (
     <Section title={r.membership} id="person-membership">
-      {!unitId ? (
-        <Empty>{r.membershipNeedsUnit}</Empty>
-      ) : (
-        <Loaded state={state}>
-          {(data) => {
-            const membership = data.memberships.nodes.find((m) => m.personId === person.id);
-            if (!membership) return <Empty>{r.noMembership}</Empty>;
-            return (
-              <>
-                <DetailList
-                  items={[
-                    [r.status, <StatusBadge status={membership.status} />],
-                    [r.since, format.date(membership.since)],
-                  ]}
-                />
-                <DataTable
-                  caption={r.membershipHistory}
-                  rows={membership.history}
-                  rowKey={(h) => `${h.effectiveOn}-${h.status}-${h.reason ?? ''}`}
-                  columns={[
-                    { key: 'effectiveOn', header: r.effectiveOn, cell: (h) => format.date(h.effectiveOn) },
-                    { key: 'status', header: r.status, cell: (h) => t.common.membershipStatus[h.status] ?? h.status },
-                    { key: 'reason', header: r.reason, cell: (h) => h.reason ?? t.common.state.none },
-                  ]}
-                />
-              </>
-            );
-          }}
-        </Loaded>
-      )}
+      <Loaded state={state}>
+        {(data) => {
+          const [membership] = data.memberships.nodes;
+          if (!membership) return <Empty>{r.noMembership}</Empty>;
+          return (
+            <>
+              <DetailList
+                items={[
+                  [r.status, <StatusBadge status={membership.status} />],
+                  [r.since, format.date(membership.since)],
+                ]}
+              />
+              <DataTable
+                caption={r.membershipHistory}
+                rows={membership.history}
+                rowKey={(h) => `${h.effectiveOn}-${h.status}-${h.reason ?? ''}`}
+                columns={[
+                  { key: 'effectiveOn', header: r.effectiveOn, cell: (h) => format.date(h.effectiveOn) },
+                  { key: 'status', header: r.status, cell: (h) => t.common.membershipStatus[h.status] ?? h.status },
+                  { key: 'reason', header: r.reason, cell: (h) => h.reason ?? t.common.state.none },
+                ]}
+              />
+            </>
+          );
+        }}
+      </Loaded>
     </Section>
   );
 }

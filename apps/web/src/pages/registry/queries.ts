@@ -33,9 +33,10 @@ export interface Membership {
   since: string;
   history: Array<{ status: string; effectiveOn: string; reason: string | null }>;
 }
-/** Memberships cannot be filtered by person; a unit has few members, so its list is searched instead. */
+const MEMBERSHIP_FIELDS = 'id personId status since history { status effectiveOn reason }';
+export const PERSON_MEMBERSHIP = `query PersonMembership($personId: ID!) { memberships(personId: $personId, first: 1) { nodes { ${MEMBERSHIP_FIELDS} } } }`;
 export const UNIT_MEMBERSHIPS = `query UnitMemberships($unitId: ID!) {
-  memberships(unitId: $unitId, first: 200) { nodes { id personId status since history { status effectiveOn reason } } }
+  memberships(unitId: $unitId, first: 200) { nodes { ${MEMBERSHIP_FIELDS} } }
 }`;
 
 export interface LineageLink {
