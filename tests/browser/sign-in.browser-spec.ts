@@ -54,6 +54,11 @@ describe('web app: sign-in', () => {
     await page.getByText('Kaisa Koordinaattori').first().waitFor();
     expect(new URL(page.url()).search).toBe('');
     expect(provider.refusals).toEqual([]);
+
+    // Signing out ends the provider's session too, and comes back to the sign-in page.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).waitFor();
+    expect(provider.signOuts).toEqual(['lahde-web']);
     await page.context().close();
   });
 

@@ -1,5 +1,7 @@
 import { ReactNode } from 'react';
+import { endSessionUrl } from './auth/oidc';
 import { useSession, useMe } from './auth/session';
+import { fetchSignInOptions } from './auth/sign-in-options';
 import { LOCALE_NAMES, LOCALES, Locale, useI18n } from './i18n/i18n';
 import { PageRoute } from './routes';
 
@@ -7,7 +9,14 @@ import { PageRoute } from './routes';
 export function Layout({ routes, activePath, children }: { routes: PageRoute[]; activePath: string; children: ReactNode }) {
   const { t, locale } = useI18n();
   const me = useMe();
-  const { signOut } = useSession();
+  const { signOut, via } = useSession();
+  // Signed in through the provider: end its session too, or the next sign-in would pass straight through.
+  const signOutEverywhere = async () => {
+    const oidc = via === 'oidc' ? await fetchSignInOptions().then((o) => o.oidc, () => null) : null;
+    const leave = oidc ? endSessionUrl(oidc) : null;
+    signOut();
+    if (leave) location.assign(leave);
+  };
   const place = me.county ? (locale === 'sv' ? me.county.nameSv : me.county.nameFi) : 'THL';
   return (
     <>
@@ -27,7 +36,7 @@ export function Layout({ routes, activePath, children }: { routes: PageRoute[]; 
         </div>
         <div className="header-tools">
           <LanguagePicker />
-          <button type="button" onClick={signOut}>
+          <button type="button" onClick={() => void signOutEverywhere()}>
             {t.common.signOut}
           </button>
         </div>

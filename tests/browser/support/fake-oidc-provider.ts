@@ -18,6 +18,8 @@ interface Grant {
 export class FakeOidcProvider {
   /** Requests the token endpoint refused, and why: a test can assert that none were refused. */
   readonly refusals: string[] = [];
+  /** Sign-outs at the end-session endpoint: the client ids that asked. */
+  readonly signOuts: string[] = [];
   private readonly grants = new Map<string, Grant>();
 
   /** Signs the access tokens: the identity provider the API trusts (set once the API has started). */
@@ -38,7 +40,7 @@ export class FakeOidcProvider {
   }
 
   env(clientId = 'lahde-web'): Record<string, string> {
-    return { OIDC_AUTHORIZATION_URL: `${this.url}/authorize`, OIDC_TOKEN_URL: `${this.url}/token`, OIDC_CLIENT_ID: clientId };
+    return { OIDC_AUTHORIZATION_URL: `${this.url}/authorize`, OIDC_TOKEN_URL: `${this.url}/token`, OIDC_CLIENT_ID: clientId, OIDC_END_SESSION_URL: `${this.url}/logout` };
   }
 
   private async handle(req: IncomingMessage): Promise<{ status: number; headers: Record<string, string>; body?: string }> {
@@ -55,6 +57,10 @@ export class FakeOidcProvider {
       const back = new URL(p.get('redirect_uri')!);
       back.search = new URLSearchParams({ code, state: p.get('state')! }).toString();
       return { status: 302, headers: { location: back.toString() } };
+    }
+    if (url.pathname === '/logout') {
+      this.signOuts.push(url.searchParams.get('client_id') ?? '');
+      return { status: 302, headers: { location: url.searchParams.get('post_logout_redirect_uri') ?? '/' } };
     }
     if (url.pathname === '/token' && req.method === 'POST') {
       const form = new URLSearchParams(await body(req));

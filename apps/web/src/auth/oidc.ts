@@ -53,3 +53,12 @@ export async function completeOidcSignIn(oidc: OidcOptions): Promise<{ token: st
   if (!response.ok || !body.access_token) throw new Error(`token endpoint answered ${response.status}`);
   return { token: body.access_token, returnTo: pending.returnTo };
 }
+
+/** Where to send the browser to end the provider's session too (RP-initiated logout), if it has such an endpoint. */
+export function endSessionUrl(oidc: OidcOptions): string | null {
+  if (!oidc.endSessionUrl) return null;
+  const url = new URL(oidc.endSessionUrl);
+  url.searchParams.set('client_id', oidc.clientId);
+  url.searchParams.set('post_logout_redirect_uri', redirectUri());
+  return url.toString();
+}
