@@ -1,14 +1,17 @@
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+
+const root = dirname(fileURLToPath(import.meta.url));
 
 /** The web app: a static bundle the API serves from the same origin (see apps/api/src/web/web-pages.ts). */
 export default defineConfig({
-  root: __dirname,
+  root,
   base: '/',
-  publicDir: resolve(__dirname, 'public'),
+  publicDir: resolve(root, 'public'),
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
-    outDir: resolve(__dirname, '../../dist/apps/web'),
+    outDir: resolve(root, '../../dist/apps/web'),
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1200,
