@@ -1,8 +1,10 @@
+import { Suspense } from 'react';
 import { useSession } from './auth/session';
 import { SignInPage } from './auth/sign-in-page';
 import { Layout } from './layout';
 import { routesFor } from './routes';
 import { navigate, useRoute } from './routing';
+import { Loading } from './ui/status';
 
 /** Sign-in first; then the user's own pages, the first of them being the start page. */
 export function App() {
@@ -18,7 +20,9 @@ export function App() {
   const Page = active.page;
   return (
     <Layout routes={routes} activePath={active.path}>
-      <Page route={route} />
+      <Suspense fallback={<Loading />}>
+        <Page route={route} />
+      </Suspense>
     </Layout>
   );
 }

@@ -1,8 +1,7 @@
-import { ReactElement } from 'react';
+import { ComponentType, lazy } from 'react';
 import { Me } from './auth/session';
 import { CommonMessages } from './i18n/messages/common';
 import { EsfExportPage, RegisterImportPage } from './pages/files';
-import { CascadePage, NationalEsfPage, NationalMapPage, TrendsPage } from './pages/national';
 import { OrganisationsPage, OverviewPage, PeoplePage } from './pages/registry';
 import { DirectoryPage, MyProfilePage } from './pages/self';
 import { CoursesPage, ReviewPage } from './pages/training';
@@ -14,11 +13,20 @@ export interface PageRoute {
   nav: keyof CommonMessages['nav'];
   /** Who sees the page; the API decides what they may do on it. */
   allowed: (me: Me) => boolean;
-  page: (props: { route: Route }) => ReactElement;
+  page: ComponentType<{ route: Route }>;
 }
 
-const national = (me: Me) => me.role === 'NATIONAL_ADMIN' || me.role === 'NATIONAL_ANALYST';
-const nationalEsf = (me: Me) => national(me) || (me.role === 'ESF_REPORTER' && !me.countyCode);
+type Pages = Record<string, ComponentType<{ route: Route }>>;
+/** Loaded when first opened: THL's pages carry the map (boundaries and projection), which county users never need. */
+const later = <P extends Pages>(load: () => Promise<P>, name: keyof P) => lazy(() => load().then((area) => ({ default: area[name] })));
+const national = () => import('./pages/national');
+const NationalMapPage = later(national, 'NationalMapPage');
+const TrendsPage = later(national, 'TrendsPage');
+const CascadePage = later(national, 'CascadePage');
+const NationalEsfPage = later(national, 'NationalEsfPage');
+
+const isNational = (me: Me) => me.role === 'NATIONAL_ADMIN' || me.role === 'NATIONAL_ANALYST';
+const nationalEsf = (me: Me) => isNational(me) || (me.role === 'ESF_REPORTER' && !me.countyCode);
 const managing = (me: Me) => me.role === 'COUNTY_ADMIN' || me.role === 'COUNTY_COORDINATOR';
 const training = (me: Me) => managing(me) || me.role === 'TRAINER';
 const networkMember = (me: Me) => me.role === 'TRAINER' || me.role === 'KEY_WORKER';
@@ -26,8 +34,8 @@ const countyEsf = (me: Me) => managing(me) || (me.role === 'ESF_REPORTER' && !!m
 
 /** Every page, in navigation order; the first one a user may see is their start page. */
 export const ROUTES: PageRoute[] = [
-  { path: 'counties', nav: 'nationalMap', allowed: national, page: NationalMapPage },
-  { path: 'trends', nav: 'trends', allowed: national, page: TrendsPage },
+  { path: 'counties', nav: 'nationalMap', allowed: isNational, page: NationalMapPage },
+  { path: 'trends', nav: 'trends', allowed: isNational, page: TrendsPage },
   { path: 'overview', nav: 'overview', allowed: managing, page: OverviewPage },
   { path: 'me', nav: 'myProfile', allowed: networkMember, page: MyProfilePage },
   { path: 'people', nav: 'people', allowed: training, page: PeoplePage },
@@ -35,7 +43,7 @@ export const ROUTES: PageRoute[] = [
   { path: 'courses', nav: 'courses', allowed: training, page: CoursesPage },
   { path: 'thl-courses', nav: 'thlCourses', allowed: (me) => me.role === 'NATIONAL_ADMIN', page: CoursesPage },
   { path: 'review', nav: 'review', allowed: managing, page: ReviewPage },
-  { path: 'cascade', nav: 'cascade', allowed: (me) => national(me) || managing(me), page: CascadePage },
+  { path: 'cascade', nav: 'cascade', allowed: (me) => isNational(me) || managing(me), page: CascadePage },
   { path: 'directory', nav: 'directory', allowed: (me) => managing(me) || networkMember(me), page: DirectoryPage },
   { path: 'import', nav: 'registerImport', allowed: managing, page: RegisterImportPage },
   { path: 'esf-exports', nav: 'esfExport', allowed: countyEsf, page: EsfExportPage },
