@@ -107,4 +107,24 @@ describe('web app: courses and the yearly review', () => {
     await screenshot(page, 'thl-courses');
     await page.context().close();
   });
+
+  it('lets a trainer run the courses they train, and read the registry without changing it', async () => {
+    const page = await web.page();
+    await signInWithPicker(page, web.url, { role: 'TRAINER', county: COUNTY, email: network.trainer.email });
+    const nav = await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts();
+    expect(nav).toEqual(expect.arrayContaining(['My profile', 'People', 'Courses']));
+    expect(nav).not.toContain('Register import');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Courses' }).click();
+    await page.getByRole('table', { name: /^Courses/ }).getByRole('link', { name: network.course.name }).click();
+    await page.getByRole('heading', { name: 'Attendance', level: 2 }).waitFor();
+    // The trainer takes attendance like a coordinator: the session sheet is there.
+    await page.getByLabel('Session', { exact: true }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'People' }).click();
+    await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+    await page.getByRole('table').first().waitFor();
+    expect(await page.getByRole('link', { name: 'Add a person' }).count()).toBe(0);
+    await expectAccessible(page, 'people, read-only');
+    await page.context().close();
+  });
 });

@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
 import { Role } from '@lahde/platform/auth';
 import { buildCountyNetwork } from './support/county-network';
 import { axeViolations, describeViolations, PHONE, screenshot, signInWithPicker, WebApp } from './support/web-app';
@@ -122,6 +123,24 @@ describe('web app: THL national pages', () => {
     await county.waitFor();
     if ((await county.getAttribute('aria-expanded')) !== 'true') await county.click();
     expect(await county.getAttribute('aria-expanded')).toBe('true');
+    await page.context().close();
+  });
+
+  it('lets THL\'s ESF+ reporter download the national indicator summary as CSV, totals included', async () => {
+    const page = await web.page();
+    await signInWithPicker(page, web.url, { role: 'ESF_REPORTER' });
+    await page.getByRole('heading', { name: 'ESF+ indicators', level: 1 }).waitFor();
+    // THL's reporter sees this page only: no county pages, no map.
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link').allInnerTexts()).toEqual(['ESF+ indicators']);
+    await page.getByRole('heading', { name: 'Indicators by organiser', level: 2 }).waitFor();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download (CSV)' }).click();
+    const file = await (await download).path();
+    const lines = readFileSync(file!, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    // A header, one row per organiser (THL and the 22), and the national total.
+    expect(lines).toHaveLength(1 + 23 + 1);
+    expect(lines[0].split(';').length).toBeGreaterThan(5);
+    expect(lines.some((line) => line.includes('Satakunta'))).toBe(true);
     await page.context().close();
   });
 });
