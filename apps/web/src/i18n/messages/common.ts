@@ -90,6 +90,21 @@ export const en = {
   activityKind: { ADDRESSING_TRAINING: 'Addressing training', CONSULTATION: 'Consultation', INFO_SESSION: 'Information session', PAIR_WORK: 'Pair work' } as Record<string, string>,
   gender: { WOMAN: 'Woman', MAN: 'Man', NON_BINARY: 'Non-binary' } as Record<string, string>,
   tier: { 1: 'Trainer training', 2: 'Key worker training', 3: 'Addressing training' } as Record<string, string>,
+  /** ESF+ common indicators by code (the API labels them in Finnish and English only). */
+  esfIndicator: {
+    EECO01: 'Participants in total',
+    EECO05: 'Employed, including self-employed',
+    EECO07: 'Aged 18–29',
+    EECO08: 'Aged 55 or over',
+    EECO09: 'Education ISCED 0–2',
+    EECO10: 'Education ISCED 3–4',
+    EECO11: 'Education ISCED 5–8',
+    WOMEN: 'Women',
+    MEN: 'Men',
+    NON_BINARY: 'Other gender',
+    EECO18: 'Public administrations or services supported',
+    EECR03: 'Participants gaining a qualification',
+  } as Record<string, string>,
 };
 
 export type CommonMessages = typeof en;
@@ -185,6 +200,21 @@ export const fi: CommonMessages = {
   activityKind: { ADDRESSING_TRAINING: 'Puheeksiottokoulutus', CONSULTATION: 'Konsultaatio', INFO_SESSION: 'Infotilaisuus', PAIR_WORK: 'Parityö' },
   gender: { WOMAN: 'Nainen', MAN: 'Mies', NON_BINARY: 'Muunsukupuolinen' },
   tier: { 1: 'Kouluttajakoulutus', 2: 'Avainhenkilökoulutus', 3: 'Puheeksiottokoulutus' },
+  /** ESF+ common indicators by code (the API labels them in Finnish and English only). */
+  esfIndicator: {
+    EECO01: 'Osallistujat yhteensä',
+    EECO05: 'Työlliset',
+    EECO07: '18–29-vuotiaat',
+    EECO08: '55 vuotta täyttäneet',
+    EECO09: 'Koulutustaso ISCED 0–2',
+    EECO10: 'Koulutustaso ISCED 3–4',
+    EECO11: 'Koulutustaso ISCED 5–8',
+    WOMEN: 'Naiset',
+    MEN: 'Miehet',
+    NON_BINARY: 'Muu sukupuoli',
+    EECO18: 'Tuetut julkishallinnon yksiköt tai palvelut',
+    EECR03: 'Pätevyyden saaneet',
+  },
 };
 
 export const sv: CommonMessages = {
@@ -278,4 +308,19 @@ export const sv: CommonMessages = {
   activityKind: { ADDRESSING_TRAINING: 'Utbildning i att ta upp frågan', CONSULTATION: 'Konsultation', INFO_SESSION: 'Informationstillfälle', PAIR_WORK: 'Pararbete' },
   gender: { WOMAN: 'Kvinna', MAN: 'Man', NON_BINARY: 'Icke-binär' },
   tier: { 1: 'Utbildarutbildning', 2: 'Nyckelpersonsutbildning', 3: 'Utbildning i att ta upp frågan' },
+  /** ESF+ common indicators by code (the API labels them in Finnish and English only). */
+  esfIndicator: {
+    EECO01: 'Deltagare totalt',
+    EECO05: 'Sysselsatta, inklusive egenföretagare',
+    EECO07: '18–29 år',
+    EECO08: '55 år eller äldre',
+    EECO09: 'Utbildningsnivå ISCED 0–2',
+    EECO10: 'Utbildningsnivå ISCED 3–4',
+    EECO11: 'Utbildningsnivå ISCED 5–8',
+    WOMEN: 'Kvinnor',
+    MEN: 'Män',
+    NON_BINARY: 'Annat kön',
+    EECO18: 'Stödda offentliga förvaltningar eller tjänster',
+    EECR03: 'Deltagare som fått en kvalifikation',
+  },
 };

@@ -122,20 +122,6 @@ export const en = {
   indicator: 'Indicator',
   value: 'Value',
   choosePeriod: 'Choose a valid period to see the indicators.',
-  indicatorLabel: {
-    EECO01: 'Participants in total',
-    EECO05: 'Employed, including self-employed',
-    EECO07: 'Aged 18–29',
-    EECO08: 'Aged 55 or over',
-    EECO09: 'Education ISCED 0–2',
-    EECO10: 'Education ISCED 3–4',
-    EECO11: 'Education ISCED 5–8',
-    WOMEN: 'Women',
-    MEN: 'Men',
-    NON_BINARY: 'Other gender',
-    EECO18: 'Public administrations or services supported',
-    EECR03: 'Participants gaining a qualification',
-  } as Record<string, string>,
 };
 
 export type Messages = typeof en;
@@ -260,20 +246,6 @@ export const fi: Messages = {
   indicator: 'Indikaattori',
   value: 'Arvo',
   choosePeriod: 'Valitse kelvollinen jakso nähdäksesi indikaattorit.',
-  indicatorLabel: {
-    EECO01: 'Osallistujat yhteensä',
-    EECO05: 'Työlliset',
-    EECO07: '18–29-vuotiaat',
-    EECO08: '55 vuotta täyttäneet',
-    EECO09: 'Koulutustaso ISCED 0–2',
-    EECO10: 'Koulutustaso ISCED 3–4',
-    EECO11: 'Koulutustaso ISCED 5–8',
-    WOMEN: 'Naiset',
-    MEN: 'Miehet',
-    NON_BINARY: 'Muu sukupuoli',
-    EECO18: 'Tuetut julkishallinnon yksiköt tai palvelut',
-    EECR03: 'Pätevyyden saaneet',
-  },
 };
 
 export const sv: Messages = {
@@ -396,18 +368,4 @@ export const sv: Messages = {
   indicator: 'Indikator',
   value: 'Värde',
   choosePeriod: 'Välj en giltig period för att se indikatorerna.',
-  indicatorLabel: {
-    EECO01: 'Deltagare totalt',
-    EECO05: 'Sysselsatta, inklusive egenföretagare',
-    EECO07: '18–29 år',
-    EECO08: '55 år eller äldre',
-    EECO09: 'Utbildningsnivå ISCED 0–2',
-    EECO10: 'Utbildningsnivå ISCED 3–4',
-    EECO11: 'Utbildningsnivå ISCED 5–8',
-    WOMEN: 'Kvinnor',
-    MEN: 'Män',
-    NON_BINARY: 'Annat kön',
-    EECO18: 'Stödda offentliga förvaltningar eller tjänster',
-    EECR03: 'Deltagare som fått en kvalifikation',
-  },
 };

@@ -1,26 +1,5 @@
 /** Texts of the national pages (THL): the county map, trends, the training cascade and ESF+ indicators. */
 
-/** An ESF+ indicator as the API labels it (Finnish and English; Swedish comes from these messages). */
-interface IndicatorLabels {
-  code: string;
-  labelFi: string;
-  labelEn: string;
-}
-
-const SV_INDICATORS: Record<string, string> = {
-  EECO01: 'Deltagare totalt',
-  EECO05: 'Sysselsatta, inklusive egenföretagare',
-  EECO07: '18–29-åringar',
-  EECO08: '55 år eller äldre',
-  EECO09: 'Utbildningsnivå ISCED 0–2',
-  EECO10: 'Utbildningsnivå ISCED 3–4',
-  EECO11: 'Utbildningsnivå ISCED 5–8',
-  WOMEN: 'Kvinnor',
-  MEN: 'Män',
-  NON_BINARY: 'Annat kön',
-  EECO18: 'Offentliga förvaltningar eller tjänster som fått stöd',
-  EECR03: 'Deltagare som fått en kvalifikation',
-};
 
 export const en = {
   wholeCountry: 'Whole country',
@@ -119,7 +98,6 @@ export const en = {
     caption: (from: string, to: string) => `ESF+ indicators by organiser, ${from} – ${to}, with the national total in the last row`,
     organiser: 'Organiser',
     countyCode: 'Code',
-    indicator: (cell: IndicatorLabels) => cell.labelEn,
     suppressed: 'suppressed',
     footnote: (mark: string) =>
       `${mark} Suppressed to protect privacy: the count is between 1 and 4, or another cell was hidden with it so that a small count cannot be worked out from the total.`,
@@ -227,7 +205,6 @@ export const fi: Messages = {
     caption: (from, to) => `ESR+-indikaattorit toteuttajittain, ${from} – ${to}, koko maan yhteissumma viimeisellä rivillä`,
     organiser: 'Toteuttaja',
     countyCode: 'Koodi',
-    indicator: (cell) => cell.labelFi,
     suppressed: 'salattu',
     footnote: (mark) =>
       `${mark} Salattu yksityisyyden suojaamiseksi: luku on 1–4, tai toinen solu on piilotettu sen kanssa, jotta pientä lukua ei voi päätellä yhteissummasta.`,
@@ -333,7 +310,6 @@ export const sv: Messages = {
     caption: (from, to) => `ESF+-indikatorer per genomförare, ${from} – ${to}, hela landet på sista raden`,
     organiser: 'Genomförare',
     countyCode: 'Kod',
-    indicator: (cell) => SV_INDICATORS[cell.code] ?? cell.labelEn,
     suppressed: 'skyddad',
     footnote: (mark) =>
       `${mark} Skyddad av integritetsskäl: antalet är mellan 1 och 4, eller en annan cell doldes med den så att ett litet antal inte kan räknas ut ur summan.`,

@@ -1,3 +1,4 @@
+import { esfIndicatorName } from '../../i18n/esf-indicator';
 import { useI18n } from '../../i18n/i18n';
 import { Column, DataTable } from '../../ui/data-table';
 import { Period } from '../../ui/period';
@@ -12,7 +13,7 @@ export interface EsfIndicator {
 /** The county's live ESF+ indicator summary for the period, in the user's language. */
 export function IndicatorTable({ indicators, period }: { indicators: EsfIndicator[]; period: Period }) {
   const { t, format, locale } = useI18n();
-  const label = (i: EsfIndicator) => t.files.indicatorLabel[i.code] ?? (locale === 'fi' ? i.labelFi : i.labelEn);
+  const label = (i: EsfIndicator) => esfIndicatorName(t.common, locale, i);
   const columns: Column<EsfIndicator>[] = [
     { key: 'code', header: t.files.code, cell: (i) => i.code, sortValue: (i) => i.code },
     { key: 'label', header: t.files.indicator, cell: label },

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '../../api/hooks';
+import { esfIndicatorName } from '../../i18n/esf-indicator';
 import { useI18n } from '../../i18n/i18n';
 import { Route } from '../../routing';
 import { Column, DataTable } from '../../ui/data-table';
@@ -27,7 +28,7 @@ interface Row {
 
 /** THL's ESF+ indicator summary: every organiser side by side with the national total, small cells suppressed. */
 export function NationalEsfPage(_props: { route: Route }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [choice, setChoice] = useState(String(currentYear()));
   const [range, setRange] = useState(yearPeriod(currentYear()));
   const period = choice === CUSTOM ? range : yearPeriod(Number(choice));
@@ -65,7 +66,7 @@ export function NationalEsfPage(_props: { route: Route }) {
   );
 
   function download(list: { organisers: Row[]; total: Row; codes: EsfCell[] }) {
-    const indicators = list.codes.map((cell) => `${e.indicator(cell)} (${cell.code})`);
+    const indicators = list.codes.map((cell) => `${esfIndicatorName(t.common, locale, cell)} (${cell.code})`);
     const line = (row: Row) => [row.name, row.code, ...list.codes.map((c) => cellText(row.cells[c.code], (n) => String(n)))];
     const text = csvText([[e.organiser, e.countyCode, ...indicators], ...list.organisers.map(line), line(list.total)]);
     downloadCsv(e.fileName(period.from, period.to), text);
@@ -96,14 +97,14 @@ function cellText(cell: EsfCell | undefined, number: (n: number) => string): str
 }
 
 function IndicatorTable({ data, rows }: { data: EsfNationalIndicators; rows: NonNullable<ReturnType<typeof useRows>> }) {
-  const { t, format } = useI18n();
+  const { t, format, locale } = useI18n();
   const e = t.national.esf;
   const columns: Column<Row>[] = [
     { key: 'name', header: e.organiser, cell: (row) => row.name, sortValue: (row) => row.name },
     ...rows.codes.map(
       (indicator): Column<Row> => ({
         key: indicator.code,
-        header: e.indicator(indicator),
+        header: esfIndicatorName(t.common, locale, indicator),
         numeric: true,
         cell: (row) => <IndicatorValue cell={row.cells[indicator.code]} />,
         sortValue: (row) => row.cells[indicator.code]?.value,
