@@ -102,6 +102,21 @@ describe('web app: a county coordinator', () => {
     await page.context().close();
   });
 
+  it('says a field\'s problem in the user\'s language', async () => {
+    const page = await web.page();
+    await signInWithPicker(page, web.url, { role: 'COUNTY_COORDINATOR', county: COUNTY, language: 'Suomi' });
+    await page.goto(`${web.url}/#/people/new`);
+    await page.getByRole('heading', { name: 'Uusi henkilö', level: 1 }).waitFor();
+    await page.getByLabel(/^Etunimi/).fill('Eino');
+    await page.getByLabel(/^Sukunimi/).fill('Esimerkki');
+    await page.getByLabel(/^Sähköposti/).fill('eino@');
+    await page.getByRole('button', { name: 'Luo henkilö' }).click();
+    await page.getByText('Anna sähköpostiosoite muodossa nimi@esimerkki.fi.').waitFor();
+    await page.getByLabel('Kieli').selectOption({ label: 'Svenska' });
+    await page.getByText('Ange en e-postadress i formen namn@exempel.fi.').waitFor();
+    await page.context().close();
+  });
+
   it('shows organisations with their units', async () => {
     const page = await signIn();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Organisations and units' }).click();

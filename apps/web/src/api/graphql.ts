@@ -2,6 +2,8 @@
 export interface FieldProblem {
   field: string;
   message: string;
+  /** The general rule that failed (`isEmail`, `maxLength`, …), when it is one. */
+  constraint?: string;
 }
 
 /** An answer the API refused, with its code (BAD_USER_INPUT, CONFLICT, …) and the fields at fault. */
@@ -56,7 +58,7 @@ export async function graphql<T>(query: string, variables: Record<string, unknow
 }
 
 /** The problem the API reported for one field; `name` matches `input.name` and `input.items.0.name` alike. */
-export function problemFor(error: unknown, name: string): string | undefined {
+export function problemFor(error: unknown, name: string): FieldProblem | undefined {
   if (!(error instanceof ApiError)) return undefined;
-  return error.fields.find((f) => f.field === name || f.field.endsWith(`.${name}`))?.message;
+  return error.fields.find((f) => f.field === name || f.field.endsWith(`.${name}`));
 }

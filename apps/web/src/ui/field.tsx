@@ -1,5 +1,7 @@
 import { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes, useId } from 'react';
 import { problemFor } from '../api/graphql';
+import { describeProblem } from '../i18n/field-problem';
+import { useI18n } from '../i18n/i18n';
 
 interface FieldProps {
   label: string;
@@ -10,9 +12,16 @@ interface FieldProps {
   required?: boolean;
 }
 
+/** The API's problem with one field, in the user's language. */
+export function useFieldProblem(error: unknown, name: string): string | undefined {
+  const { locale } = useI18n();
+  const problem = problemFor(error, name);
+  return problem && describeProblem(problem, locale);
+}
+
 function useFieldIds(props: FieldProps) {
   const id = useId();
-  const problem = problemFor(props.error, props.name);
+  const problem = useFieldProblem(props.error, props.name);
   const described = [props.hint ? `${id}-hint` : null, problem ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return { id, problem, described };
 }

@@ -20,6 +20,11 @@ export interface FieldProblem {
   /** Path of the offending input field, e.g. `input.name`. */
   field: string;
   message: string;
+  /**
+   * The rule that failed, when it is a general one (`isEmail`, `maxLength`, `isLocalDate`, …): clients
+   * show the problem in their user's language by it, and fall back to `message`.
+   */
+  constraint?: string;
 }
 
 /** An error meant for the client: its message and code are shown as they are. */

@@ -1,3 +1,4 @@
+import { IsEmail, MaxLength } from 'class-validator';
 import { InputError } from './app-errors';
 import { InputValidationPipe, unprintableStrings } from './validation.pipe';
 
@@ -12,6 +13,25 @@ describe('unprintable input', () => {
     const pipe = new InputValidationPipe();
     const refusal = (await pipe.transform({ name: 'x\u007f' }, { type: 'body', data: 'input' }).catch((e: InputError) => e)) as InputError;
     expect(refusal).toBeInstanceOf(InputError);
-    expect(refusal.extensions.fields).toEqual([{ field: 'input.name', message: 'name must not contain control characters or broken Unicode' }]);
+    expect(refusal.extensions.fields).toEqual([{ field: 'input.name', message: 'name must not contain control characters or broken Unicode', constraint: 'isPrintable' }]);
+  });
+});
+
+class Contact {
+  @IsEmail()
+  email: string;
+
+  @MaxLength(5)
+  name: string;
+}
+
+describe('field problems', () => {
+  it('name the rule that failed, so that clients can say it in their user\'s language', async () => {
+    const pipe = new InputValidationPipe();
+    const refusal = (await pipe.transform({ email: 'nope', name: 'far too long' }, { type: 'body', data: 'input', metatype: Contact }).catch((e: InputError) => e)) as InputError;
+    expect(refusal.extensions.fields).toEqual([
+      { field: 'input.email', message: 'email must be an email', constraint: 'isEmail' },
+      { field: 'input.name', message: 'name must be shorter than or equal to 5 characters', constraint: 'maxLength' },
+    ]);
   });
 });

@@ -1,11 +1,11 @@
 import { InputHTMLAttributes, ReactNode, RefObject, useEffect, useId, useMemo, useRef } from 'react';
-import { ApiError, problemFor } from '../../api/graphql';
+import { ApiError } from '../../api/graphql';
 import { useQuery } from '../../api/hooks';
 import { Paged, useAll } from '../../api/paging';
 import { useMe } from '../../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { Facts } from '../../ui/facts';
-import { Option } from '../../ui/field';
+import { Option, useFieldProblem } from '../../ui/field';
 import { Empty, ErrorMessage, Loading } from '../../ui/status';
 import { Municipality, MUNICIPALITIES, Organisation, ORGANISATIONS, Unit, UNITS } from './queries';
 import './registry.css';
@@ -46,7 +46,7 @@ export function useUnitOptions(): Option[] | undefined {
 /** A checkbox with its label beside it, a hint, and the API's problem for its field. */
 export function CheckField({ label, name, error, hint, ...input }: { label: string; name: string; error?: unknown; hint?: string } & InputHTMLAttributes<HTMLInputElement>) {
   const id = useId();
-  const problem = problemFor(error, name);
+  const problem = useFieldProblem(error, name);
   const described = [hint ? `${id}-hint` : null, problem ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${problem ? ' invalid' : ''}`}>

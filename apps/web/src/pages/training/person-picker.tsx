@@ -1,6 +1,7 @@
 import { KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
-import { graphql, problemFor } from '../../api/graphql';
+import { graphql } from '../../api/graphql';
 import { useI18n } from '../../i18n/i18n';
+import { useFieldProblem } from '../../ui/field';
 import { ErrorMessage } from '../../ui/status';
 import { PEOPLE_SEARCH, PersonRef } from './course-api';
 
@@ -32,7 +33,7 @@ export function PersonPicker({ legend, selected, onChange, suggestions, exclude,
   const [found, setFound] = useState<{ people: Array<PersonRef & { unit?: string }>; total: number } | null>(null);
   const [searching, setSearching] = useState(false);
   const [searchError, setSearchError] = useState<unknown>();
-  const problem = problemFor(error, name);
+  const problem = useFieldProblem(error, name);
   // An added person leaves the results: focus moves to the next result (or the search field), not to the page.
   const results = useRef<HTMLUListElement>(null);
   const [added, setAdded] = useState<{ index: number } | null>(null);

@@ -1,8 +1,7 @@
 import { FormEvent, useId, useState } from 'react';
-import { problemFor } from '../../api/graphql';
 import { useMutation } from '../../api/hooks';
 import { useI18n } from '../../i18n/i18n';
-import { SelectField, TextArea, TextField } from '../../ui/field';
+import { SelectField, TextArea, TextField, useFieldProblem } from '../../ui/field';
 import { Refusal } from './refusal';
 import { DECIDE, NEW_STATUSES, ReviewItem, ReviewOutcome } from './review-api';
 
@@ -22,7 +21,7 @@ export function ReviewDecision({ roundId, item, onDecided }: { roundId: string; 
   const [note, setNote] = useState('');
   const decide = useMutation<{ decideReviewItem: ReviewItem }, { input: Record<string, unknown> }>(DECIDE);
   const statuses = NEW_STATUSES[outcome].filter((s) => s !== item.currentStatus);
-  const outcomeProblem = problemFor(decide.error, 'outcome');
+  const outcomeProblem = useFieldProblem(decide.error, 'outcome');
 
   const chooseOutcome = (o: ReviewOutcome) => {
     setOutcome(o);
