@@ -3,7 +3,7 @@ export interface FieldProblem {
   field: string;
   message: string;
   /** The general rule that failed (`isEmail`, `maxLength`, …), when it is one. */
-  constraint?: string;
+  rule?: string;
 }
 
 /** An answer the API refused, with its code (BAD_USER_INPUT, CONFLICT, …) and the fields at fault. */

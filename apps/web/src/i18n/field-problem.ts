@@ -57,8 +57,8 @@ const ALIASES: Record<string, string> = {
  * the API's message, which always states it.
  */
 export function describeProblem(problem: FieldProblem, locale: Locale): string {
-  if (locale === 'en' || !problem.constraint) return problem.message;
+  if (locale === 'en' || !problem.rule) return problem.message;
   const limit = Number(/(\d+)/.exec(problem.message)?.[1]);
-  const rule = problem.constraint === 'isLength' ? (/longer/.test(problem.message) ? 'minLength' : 'maxLength') : (ALIASES[problem.constraint] ?? problem.constraint);
+  const rule = problem.rule === 'isLength' ? (/longer/.test(problem.message) ? 'minLength' : 'maxLength') : (ALIASES[problem.rule] ?? problem.rule);
   return RULES[locale][rule]?.(limit) ?? problem.message;
 }

@@ -24,7 +24,7 @@ export interface FieldProblem {
    * The rule that failed, when it is a general one (`isEmail`, `maxLength`, `isLocalDate`, …): clients
    * show the problem in their user's language by it, and fall back to `message`.
    */
-  constraint?: string;
+  rule?: string;
 }
 
 /** An error meant for the client: its message and code are shown as they are. */

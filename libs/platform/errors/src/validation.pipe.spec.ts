@@ -13,7 +13,7 @@ describe('unprintable input', () => {
     const pipe = new InputValidationPipe();
     const refusal = (await pipe.transform({ name: 'x\u007f' }, { type: 'body', data: 'input' }).catch((e: InputError) => e)) as InputError;
     expect(refusal).toBeInstanceOf(InputError);
-    expect(refusal.extensions.fields).toEqual([{ field: 'input.name', message: 'name must not contain control characters or broken Unicode', constraint: 'isPrintable' }]);
+    expect(refusal.extensions.fields).toEqual([{ field: 'input.name', message: 'name must not contain control characters or broken Unicode', rule: 'isPrintable' }]);
   });
 });
 
@@ -30,8 +30,8 @@ describe('field problems', () => {
     const pipe = new InputValidationPipe();
     const refusal = (await pipe.transform({ email: 'nope', name: 'far too long' }, { type: 'body', data: 'input', metatype: Contact }).catch((e: InputError) => e)) as InputError;
     expect(refusal.extensions.fields).toEqual([
-      { field: 'input.email', message: 'email must be an email', constraint: 'isEmail' },
-      { field: 'input.name', message: 'name must be shorter than or equal to 5 characters', constraint: 'maxLength' },
+      { field: 'input.email', message: 'email must be an email', rule: 'isEmail' },
+      { field: 'input.name', message: 'name must be shorter than or equal to 5 characters', rule: 'maxLength' },
     ]);
   });
 });

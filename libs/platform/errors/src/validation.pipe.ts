@@ -20,7 +20,7 @@ export class InputValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const unprintable = unprintableStrings(value, metadata.data ?? '');
     if (unprintable.length) {
-      throw new InputError(unprintable.map((field) => ({ field, message: `${field.split('.').pop()} must not contain control characters or broken Unicode`, constraint: 'isPrintable' })));
+      throw new InputError(unprintable.map((field) => ({ field, message: `${field.split('.').pop()} must not contain control characters or broken Unicode`, rule: 'isPrintable' })));
     }
     try {
       return await super.transform(normaliseStrings(value), metadata);
@@ -61,7 +61,7 @@ export function unprintableStrings(value: unknown, path: string): string[] {
 function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({ field, message, constraint }));
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({ field, message, rule }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
