@@ -34,7 +34,8 @@ describe('web app: sign-in', () => {
   it('signs a county coordinator in with the picker, shows their county and role, and signs out', async () => {
     const page = await web.page();
     await signInWithPicker(page, web.url, { role: 'COUNTY_COORDINATOR', county: '06' });
-    await page.getByText('Satakunnan hyvinvointialue').first().waitFor();
+    // The county in the user's language (English here).
+    await page.getByText('Satakunta Wellbeing Services County').first().waitFor();
     await page.getByText('County coordinator').first().waitFor();
     // The language is kept for the session: a reload keeps the user signed in and in English.
     await page.reload();

@@ -3,6 +3,7 @@ import { endSessionUrl } from './auth/oidc';
 import { useSession, useMe } from './auth/session';
 import { fetchSignInOptions } from './auth/sign-in-options';
 import { LOCALE_NAMES, LOCALES, Locale, useI18n } from './i18n/i18n';
+import { localName } from './i18n/local-name';
 import { PageRoute } from './routes';
 
 /** Header (who, where, language, sign-out), the navigation of the user's pages, and the page. */
@@ -17,7 +18,7 @@ export function Layout({ routes, activePath, children }: { routes: PageRoute[]; 
     signOut();
     if (leave) location.assign(leave);
   };
-  const place = me.county ? (locale === 'sv' ? me.county.nameSv : me.county.nameFi) : 'THL';
+  const place = me.county ? localName(locale, me.county) : 'THL';
   return (
     <>
       <a className="skip-link" href="#main" onClick={(e) => (e.preventDefault(), document.getElementById('main')?.focus())}>

@@ -7,7 +7,7 @@ export interface Me {
   role: string;
   name: string | null;
   countyCode: string | null;
-  county: { code: string; nameFi: string; nameSv: string } | null;
+  county: { code: string; nameFi: string; nameSv: string; nameEn: string } | null;
 }
 
 interface Session {
@@ -19,7 +19,7 @@ interface Session {
 }
 
 const TOKEN_KEY = 'lahde.session';
-const ME_QUERY = '{ me { id role name countyCode county { code nameFi nameSv } } }';
+const ME_QUERY = '{ me { id role name countyCode county { code nameFi nameSv nameEn } } }';
 const SessionContext = createContext<Session | null>(null);
 
 /**

@@ -1,5 +1,6 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { useI18n } from '../i18n/i18n';
+import { localName } from '../i18n/local-name';
 import { LanguagePicker } from '../layout';
 import { SelectField, TextField } from '../ui/field';
 import { Loading } from '../ui/status';
@@ -88,7 +89,6 @@ function DevSignIn({ options, onFailure }: { options: SignInOptions; onFailure: 
     }
   };
 
-  const countyName = (c: SignInOptions['devCounties'][number]) => (locale === 'sv' ? c.nameSv : locale === 'en' ? c.nameEn : c.nameFi);
   return (
     <form onSubmit={submit} className="dev-sign-in" aria-labelledby="dev-sign-in-title">
       <h2 id="dev-sign-in-title">{t.signIn.devTitle}</h2>
@@ -102,7 +102,7 @@ function DevSignIn({ options, onFailure }: { options: SignInOptions; onFailure: 
           required={role !== 'ESF_REPORTER'}
           onChange={(e) => setCounty(e.target.value)}
           placeholder={t.signIn.chooseCounty}
-          options={options.devCounties.map((c) => ({ value: c.code, label: `${c.code} ${countyName(c)}` }))}
+          options={options.devCounties.map((c) => ({ value: c.code, label: `${c.code} ${localName(locale, c)}` }))}
         />
       )}
       <TextField label={t.signIn.email} name="email" type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />

@@ -4,6 +4,11 @@ export interface Period {
   to: string;
 }
 
+/** Today in Finland, YYYY-MM-DD: the API's dates are local to Europe/Helsinki, whatever the browser's zone. */
+export function todayInFinland(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
+}
+
 export function currentYear(): number {
   return new Date().getFullYear();
 }

@@ -43,8 +43,6 @@ export const en = {
   status: 'Status',
   since: 'Since',
   noMembership: 'You are not yet a member of the key worker network: membership begins when your key worker training is completed.',
-  historyCaption: 'Membership history',
-  reason: 'Reason',
 
   certificatesTitle: 'My certificates',
   certificatesCaption: 'Certificates',
@@ -139,8 +137,6 @@ export const fi: Messages = {
   status: 'Tila',
   since: 'Alkaen',
   noMembership: 'Et ole vielä avainhenkilöverkoston jäsen: jäsenyys alkaa, kun avainhenkilökoulutuksesi on suoritettu.',
-  historyCaption: 'Jäsenyyden historia',
-  reason: 'Syy',
 
   certificatesTitle: 'Omat todistukset',
   certificatesCaption: 'Todistukset',
@@ -233,8 +229,6 @@ export const sv: Messages = {
   status: 'Status',
   since: 'Sedan',
   noMembership: 'Du är ännu inte medlem i nätverket av nyckelpersoner: medlemskapet börjar när din nyckelpersonsutbildning är slutförd.',
-  historyCaption: 'Medlemskapets historik',
-  reason: 'Orsak',
 
   certificatesTitle: 'Mina intyg',
   certificatesCaption: 'Intyg',

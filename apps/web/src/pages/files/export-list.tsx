@@ -4,7 +4,7 @@ import { Empty } from '../../ui/status';
 import { DownloadButton } from './download-button';
 import { EsfExport, EXPORT_TONE, isExportRunning } from './export-types';
 import { JobProgress } from './job-progress';
-import { StatusBadge } from './status-badge';
+import { Badge } from '../../ui/badge';
 
 /** The user's latest exports: status with progress while the worker writes, then the file or why there is none. */
 export function ExportList({ exports }: { exports: EsfExport[] }) {
@@ -21,7 +21,7 @@ export function ExportList({ exports }: { exports: EsfExport[] }) {
       header: t.files.status,
       cell: (e) => (
         <div className="row-status">
-          <StatusBadge label={t.files.exportStatus[e.status] ?? e.status} tone={EXPORT_TONE[e.status]} />
+          <Badge label={t.files.exportStatus[e.status] ?? e.status} tone={EXPORT_TONE[e.status]} />
           {isExportRunning(e.status) && <JobProgress label={e.status === 'QUEUED' ? t.files.waiting : t.files.exportProgress} percent={e.progress} />}
         </div>
       ),

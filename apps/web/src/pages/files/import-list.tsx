@@ -3,7 +3,7 @@ import { Link } from '../../routing';
 import { Column, DataTable } from '../../ui/data-table';
 import { Empty } from '../../ui/status';
 import { IMPORT_TONE, RegisterImport } from './import-types';
-import { StatusBadge } from './status-badge';
+import { Badge } from '../../ui/badge';
 
 /** The county's latest imports; each opens its report on this page. */
 export function ImportList({ imports, current }: { imports: RegisterImport[]; current?: string }) {
@@ -23,7 +23,7 @@ export function ImportList({ imports, current }: { imports: RegisterImport[]; cu
         ),
     },
     { key: 'createdAt', header: t.files.uploaded, cell: (i) => format.dateTime(i.createdAt), sortValue: (i) => i.createdAt },
-    { key: 'status', header: t.files.status, cell: (i) => <StatusBadge label={t.files.importStatus[i.status] ?? i.status} tone={IMPORT_TONE[i.status]} /> },
+    { key: 'status', header: t.files.status, cell: (i) => <Badge label={t.files.importStatus[i.status] ?? i.status} tone={IMPORT_TONE[i.status]} /> },
     { key: 'rows', header: t.files.rows, cell: (i) => format.number(i.rowCount), numeric: true },
     {
       key: 'result',

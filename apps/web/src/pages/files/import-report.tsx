@@ -6,7 +6,7 @@ import { ErrorMessage, Loaded } from '../../ui/status';
 import { ImportProblem, IMPORT_FIELDS, IMPORT_TONE, isImportRunning, RegisterImport } from './import-types';
 import { JobProgress } from './job-progress';
 import { ProblemTable } from './problem-table';
-import { StatusBadge } from './status-badge';
+import { Badge } from '../../ui/badge';
 
 const REPORT = `query RegisterImport($id: ID!) { registerImport(id: $id) { ${IMPORT_FIELDS} problems { row column message } } }`;
 const COMMIT = `mutation CommitRegisterImport($id: ID!) { commitRegisterImport(id: $id) { id status } }`;
@@ -44,7 +44,7 @@ export function ImportReport({ id, onChange }: { id: string; onChange: () => voi
         {({ registerImport: r }) => (
           <>
             <p>
-              <StatusBadge label={t.files.importStatus[r.status] ?? r.status} tone={IMPORT_TONE[r.status]} /> {t.files.importExplanation[r.status]}
+              <Badge label={t.files.importStatus[r.status] ?? r.status} tone={IMPORT_TONE[r.status]} /> {t.files.importExplanation[r.status]}
             </p>
             <p className="hint">
               {t.files.uploaded}: {format.dateTime(r.createdAt)} · {t.files.format}: {r.format} · {t.files.rows}: {format.number(r.rowCount)}

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { useQuery } from '../../api/hooks';
 import { useI18n } from '../../i18n/i18n';
+import { localName } from '../../i18n/local-name';
 import { COUNTIES, CountyName } from './api';
 
 /**
@@ -15,7 +16,7 @@ export function useCountyNames(): { nameOf: (code: string | null | undefined, fa
     (code: string | null | undefined, fallback: string) => {
       const county = data?.counties.find((c) => c.code === code);
       if (!county) return fallback;
-      return locale === 'sv' ? county.nameSv : locale === 'en' ? county.nameEn : county.nameFi;
+      return localName(locale, county);
     },
     [data, locale],
   );

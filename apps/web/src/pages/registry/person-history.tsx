@@ -6,7 +6,8 @@ import { DataTable } from '../../ui/data-table';
 import { Figure, Section } from '../../ui/page';
 import { Empty, Loaded } from '../../ui/status';
 import { Certificate, Lineage, LineageLink, Membership, PERSON_CERTIFICATES, LINEAGE, PERSON_MEMBERSHIP } from './queries';
-import { DetailList, StatusBadge, useManages } from './shared';
+import { DetailList, useManages } from './shared';
+import { MembershipBadge, MembershipHistory } from '../../ui/membership';
 
 /** Membership, certificates and training of a person: the coordinator's view (trainers see the profile only). */
 export function PersonHistory({ person }: { person: Person }) {
@@ -34,20 +35,11 @@ function MembershipSection({ person }: { person: Person }) {
             <>
               <DetailList
                 items={[
-                  [r.status, <StatusBadge status={membership.status} />],
+                  [r.status, <MembershipBadge status={membership.status} />],
                   [r.since, format.date(membership.since)],
                 ]}
               />
-              <DataTable
-                caption={r.membershipHistory}
-                rows={membership.history}
-                rowKey={(h) => `${h.effectiveOn}-${h.status}-${h.reason ?? ''}`}
-                columns={[
-                  { key: 'effectiveOn', header: r.effectiveOn, cell: (h) => format.date(h.effectiveOn) },
-                  { key: 'status', header: r.status, cell: (h) => t.common.membershipStatus[h.status] ?? h.status },
-                  { key: 'reason', header: r.reason, cell: (h) => h.reason ?? t.common.state.none },
-                ]}
-              />
+              <MembershipHistory history={membership.history} />
             </>
           );
         }}

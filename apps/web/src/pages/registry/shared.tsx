@@ -166,13 +166,6 @@ export function orNull(value: string): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
-/** A network membership status as a badge: the text says it, the colour only repeats it. */
-export function StatusBadge({ status }: { status: string }) {
-  const { t } = useI18n();
-  const tone = status === 'ACTIVE' ? 'ok' : status === 'ON_LEAVE' ? 'warn' : 'bad';
-  return <span className={`badge ${tone}`}>{t.common.membershipStatus[status] ?? status}</span>;
-}
-
 /** Loading, error, empty or the list with its "Show more": the frame every paged list here shares. */
 export function PagedList<T>({ state, empty, children }: { state: Paged<T>; empty: string; children: (nodes: T[]) => ReactNode }) {
   if (state.loading && state.nodes.length === 0) return <Loading />;

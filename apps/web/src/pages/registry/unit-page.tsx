@@ -10,7 +10,8 @@ import { CoveredBadge, useUncoveredUnits } from './organisation-page';
 import { UnitFields, UnitForm } from './organisation-forms';
 import { Membership, Organisation, ORGANISATION_QUERY, PEOPLE, Unit, UNIT_MEMBERSHIPS, UNIT_QUERY, UPDATE_UNIT } from './queries';
 import { EditDetailsLink, EditSection } from './record-section';
-import { DetailList, MissingFields, PagedList, SavedNotice, StatusBadge, useManages, useMunicipalities } from './shared';
+import { MembershipBadge } from '../../ui/membership';
+import { DetailList, MissingFields, PagedList, SavedNotice, useManages, useMunicipalities } from './shared';
 
 const unitPage = (unit: Unit) => `/organisations/${unit.organisationId}/units/${unit.id}`;
 
@@ -92,7 +93,7 @@ function UnitPeople({ unit }: { unit: Unit }) {
               { key: 'name', header: r.field.name, cell: (p) => <Link to={`/people/${p.id}`}>{`${p.lastName}, ${p.firstName}`}</Link> },
               { key: 'email', header: r.field.email, cell: (p) => p.email },
               ...(manages
-                ? [{ key: 'membership', header: r.membership, cell: (p: PersonRow) => (!memberships.data ? t.common.state.none : status.has(p.id) ? <StatusBadge status={status.get(p.id)!} /> : r.notMember) }]
+                ? [{ key: 'membership', header: r.membership, cell: (p: PersonRow) => (!memberships.data ? t.common.state.none : status.has(p.id) ? <MembershipBadge status={status.get(p.id)!} /> : r.notMember) }]
                 : []),
               { key: 'missing', header: r.missingInformation, cell: (p) => <MissingFields fields={p.missingFields} /> },
             ]}

@@ -3,7 +3,8 @@ import { useMutation } from '../../api/hooks';
 import { useI18n } from '../../i18n/i18n';
 import { optionsOf, SelectField, TextArea, TextField } from '../../ui/field';
 import { ErrorMessage } from '../../ui/status';
-import { Activity, ACTIVITY_FIELDS, CourseOption, todayInFinland } from './activity-types';
+import { todayInFinland } from '../../ui/period';
+import { Activity, ACTIVITY_FIELDS, CourseOption } from './activity-types';
 
 const LOG = `mutation LogActivity($input: LogActivityInput!) { logActivity(input: $input) { ${ACTIVITY_FIELDS} } }`;
 const UPDATE = `mutation UpdateActivity($input: UpdateActivityInput!) { updateActivity(input: $input) { ${ACTIVITY_FIELDS} } }`;

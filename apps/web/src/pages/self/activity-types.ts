@@ -18,7 +18,3 @@ export interface CourseOption {
   startsOn: string | null;
 }
 
-/** Today in Finland, YYYY-MM-DD: the latest date an activity may have. */
-export function todayInFinland(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki' }).format(new Date());
-}

@@ -1,15 +1,8 @@
 import type { Locale } from '../../i18n/i18n';
+import { todayInFinland } from '../../ui/period';
 import type { Messages } from '../../i18n/messages/training';
 import { Course, CourseSession, Programme, ProgrammeModule } from './course-api';
 
-/** Today's date in Finland (the API's dates are local to Europe/Helsinki), YYYY-MM-DD. */
-export function today(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
-}
-
-export function localName(locale: Locale, item: { nameFi: string; nameSv: string; nameEn: string }): string {
-  return locale === 'sv' ? item.nameSv : locale === 'en' ? item.nameEn : item.nameFi;
-}
 
 export function moduleTheme(locale: Locale, module: ProgrammeModule): string {
   return locale === 'sv' ? module.themeSv : locale === 'en' ? module.themeEn : module.themeFi;
@@ -42,6 +35,6 @@ export function describeMissing(item: string, modules: ProgrammeModule[], locale
 
 /** A default date for completing: today, unless the course has not started yet (the API wants a date on or after the first session). */
 export function defaultCompletionDate(course: Course): string {
-  const now = today();
+  const now = todayInFinland();
   return course.startsOn && now < course.startsOn ? (course.endsOn ?? course.startsOn) : now;
 }

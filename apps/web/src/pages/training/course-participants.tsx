@@ -8,7 +8,8 @@ import { Refusal } from './refusal';
 import { EnrolmentBadge } from './badges';
 import { Course, DROP, ENROL, Enrolment, PersonRef } from './course-api';
 import type { CoursePartProps } from './course-detail';
-import { describeMissing, today } from './course-logic';
+import { todayInFinland } from '../../ui/period';
+import { describeMissing } from './course-logic';
 import { PersonPicker } from './person-picker';
 
 /** Who takes the course, how far each has got, and enrolling or dropping people. */
@@ -70,7 +71,7 @@ function ConfirmDrop({ course, enrolment, onDone }: { course: Course; enrolment:
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => box.current?.focus(), []);
   const confirm = async () => {
-    const result = await drop.run({ input: { courseId: course.id, personId: enrolment.personId, droppedOn: today() } });
+    const result = await drop.run({ input: { courseId: course.id, personId: enrolment.personId, droppedOn: todayInFinland() } });
     if (result) onDone(result.dropEnrolment);
   };
   return (

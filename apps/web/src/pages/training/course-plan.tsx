@@ -9,7 +9,8 @@ import { ErrorMessage, Loaded } from '../../ui/status';
 import {
   ADD_SESSION, CERTIFIED_TRAINERS, Course, CREATE_COURSE, MY_PROFILE, ORGANISATIONS_QUERY, PersonRef, Programme, PROGRAMMES_QUERY, UNITS_QUERY,
 } from './course-api';
-import { localName, sessionModules } from './course-logic';
+import { localName } from '../../i18n/local-name';
+import { sessionModules } from './course-logic';
 import { useCourseScope } from './course-scope';
 import { PersonPicker } from './person-picker';
 import { ProgrammeModules } from './programme-modules';

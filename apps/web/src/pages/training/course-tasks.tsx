@@ -7,12 +7,13 @@ import { Section } from '../../ui/page';
 import { Empty, ErrorMessage } from '../../ui/status';
 import { Course, Enrolment, ProgrammeModule, RECORD_TASK } from './course-api';
 import type { CoursePartProps } from './course-detail';
-import { moduleTheme, taskModules, today } from './course-logic';
+import { todayInFinland } from '../../ui/period';
+import { moduleTheme, taskModules } from './course-logic';
 
 /** The programme's tasks (pre-task, intermediate tasks, final task) accepted per participant. */
 export function CourseTasks({ course, programme, onChange }: CoursePartProps) {
   const { t, locale } = useI18n();
-  const [acceptedOn, setAcceptedOn] = useState(today);
+  const [acceptedOn, setAcceptedOn] = useState(todayInFinland);
   const [busy, setBusy] = useState('');
   const [notice, setNotice] = useState('');
   // The pressed button turns into a badge: keyboard focus stays at that cell instead of falling to the page.

@@ -6,7 +6,7 @@ import { DataTable } from '../../ui/data-table';
 import { TextField } from '../../ui/field';
 import { Page, Section } from '../../ui/page';
 import { Empty, Loaded } from '../../ui/status';
-import { today } from './course-logic';
+import { todayInFinland } from '../../ui/period';
 import { Refusal } from './refusal';
 import { OPEN_ROUND, ReviewRound, ROUNDS_QUERY } from './review-api';
 import { RoundProgress } from './review-progress';
@@ -41,7 +41,7 @@ export function ReviewRounds() {
 
 function OpenRound({ years }: { years: ReadonlySet<number> }) {
   const { t } = useI18n();
-  const thisYear = Number(today().slice(0, 4));
+  const thisYear = Number(todayInFinland().slice(0, 4));
   const [year, setYear] = useState(String(years.has(thisYear) ? thisYear + 1 : thisYear));
   const open = useMutation<{ openReviewRound: ReviewRound }>(OPEN_ROUND);
   const submit = async (e: FormEvent) => {
