@@ -1,8 +1,8 @@
 import { Body, Controller, Get, HttpCode, Inject, Post } from '@nestjs/common';
 import { IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { DataSource } from 'typeorm';
-import { COUNTY_ROLES, DevIssuer, Public, Role } from '@lahde/platform/auth';
-import { AppConfig, CONFIG } from '@lahde/platform/config';
+import { countyMismatch, DevIssuer, Public, Role } from '@lahde/platform/auth';
+import { AppConfig, CONFIG, OidcConfig } from '@lahde/platform/config';
+import { CountyService } from '@lahde/domain/directory';
 import { InputError, NotFoundError } from '@lahde/platform/errors';
 
 /** What the web app needs to know before anyone has signed in. */
@@ -11,7 +11,7 @@ export interface SignInOptions {
   devSignIn: boolean;
   /** The counties to pick from in the local picker (empty when it is off). */
   devCounties: Array<{ code: string; nameFi: string; nameSv: string; nameEn: string }>;
-  oidc: { authorizationUrl: string; tokenUrl: string; clientId: string; scope: string; endSessionUrl: string | null } | null;
+  oidc: OidcConfig | null;
 }
 
 export class DevTokenRequest {
@@ -44,14 +44,12 @@ export class SignInController {
 
   constructor(
     @Inject(CONFIG) private readonly config: AppConfig,
-    private readonly dataSource: DataSource,
+    private readonly counties: CountyService,
   ) {}
 
   @Get('config')
   async options(): Promise<SignInOptions> {
-    const devCounties = this.config.auth.devIssuer
-      ? await this.dataSource.query(`SELECT code, name_fi AS "nameFi", name_sv AS "nameSv", name_en AS "nameEn" FROM counties WHERE kind = 'COUNTY' ORDER BY code`)
-      : [];
+    const devCounties = this.config.auth.devIssuer ? (await this.counties.counties(null)).map(({ code, nameFi, nameSv, nameEn }) => ({ code, nameFi, nameSv, nameEn })) : [];
     return { devSignIn: this.config.auth.devIssuer, devCounties, oidc: this.config.web.oidc };
   }
 
@@ -60,11 +58,9 @@ export class SignInController {
   async devToken(@Body() request: DevTokenRequest): Promise<{ token: string }> {
     // Configuration refuses the development issuer in production; without it this route does not exist.
     if (!this.config.auth.devIssuer) throw new NotFoundError('Route');
-    const needsCounty = COUNTY_ROLES.has(request.role);
-    if (needsCounty && !request.county) throw new InputError([{ field: 'county', message: `${request.role} acts in one county: choose it` }]);
-    if (!needsCounty && request.role !== Role.ESF_REPORTER && request.county) {
-      throw new InputError([{ field: 'county', message: `${request.role} is a national role and has no county` }]);
-    }
+    // The same rule the API applies to every token: refused here, with the field named, not at first use.
+    const mismatch = countyMismatch(request.role, !!request.county);
+    if (mismatch) throw new InputError([{ field: 'county', message: `${request.role}: ${mismatch}` }]);
     this.issuer ??= DevIssuer.loadOrCreate(this.config.dataDir);
     const token = await (await this.issuer).sign({
       role: request.role,

@@ -4,22 +4,19 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { AppConfig } from '@lahde/platform/config';
 
-/** Paths the web app owns, next to the API's own (`/graphql`, `/health`, `/metrics`, `/auth`, …). */
-export const WEB_PATHS = ['/', '/index.html', '/assets', '/favicon.svg'] as const;
-
 /**
  * Serves the built web app from the same origin as the API, so the browser needs no CORS and the
  * bearer token never leaves the origin. Nothing is served when the app has not been built.
  */
-export function serveWebApp(app: NestExpressApplication, config: AppConfig): boolean {
-  if (!existsSync(path.join(config.web.dir, 'index.html'))) return false;
-  app.use(WEB_PATHS, securityHeaders(config));
+export function serveWebApp(app: NestExpressApplication, config: AppConfig): void {
+  if (!existsSync(path.join(config.web.dir, 'index.html'))) return;
+  // On every answer of this origin, not only the pages: a JSON answer opened as a page is kept as inert.
+  app.use(securityHeaders(config));
   app.useStaticAssets(config.web.dir, {
     index: 'index.html',
     // Hashed asset names never change content; the page itself is always revalidated.
     setHeaders: (res, file) => res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
   });
-  return true;
 }
 
 /** The page runs only its own code and talks only to its origin and the configured sign-in provider. */

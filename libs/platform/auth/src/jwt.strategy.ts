@@ -4,7 +4,7 @@ import { ExtractJwt, Strategy } from 'passport-jwt';
 import { AppConfig, CONFIG } from '@lahde/platform/config';
 import { IssuerKeys, TokenRejected } from './issuer-keys';
 import { COUNTY_LOOKUP, CountyLookup, Principal } from './principal';
-import { COUNTY_ROLES, isRole, NATIONAL_ROLES, Role } from './roles';
+import { countyMismatch, isRole, NATIONAL_ROLES, Role } from './roles';
 
 interface LahdeClaims {
   iss?: string;
@@ -52,8 +52,8 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     const countyCode = typeof claims.county === 'string' && claims.county ? claims.county : null;
 
     if (issuer.roles && !issuer.roles.includes(role)) throw new TokenRejected('issuer may not grant this role');
-    if (COUNTY_ROLES.has(role) && !countyCode) throw new TokenRejected('county role without a county');
-    if (NATIONAL_ROLES.has(role) && countyCode) throw new TokenRejected('national role bound to a county');
+    const mismatch = countyMismatch(role, countyCode !== null);
+    if (mismatch) throw new TokenRejected(mismatch);
     if (countyCode && issuer.counties && !issuer.counties.includes(countyCode)) throw new TokenRejected('issuer may not vouch for this county');
 
     const tenantId = countyCode

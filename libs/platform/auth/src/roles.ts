@@ -14,6 +14,13 @@ export const COUNTY_ROLES: ReadonlySet<Role> = new Set([Role.COUNTY_ADMIN, Role.
 export const NATIONAL_ROLES: ReadonlySet<Role> = new Set([Role.NATIONAL_ADMIN, Role.NATIONAL_ANALYST]);
 /** ESF reporters work either for one county (with a county claim) or for THL (without). */
 
+/** Why a role and a county (or none) do not go together; null when they do. */
+export function countyMismatch(role: Role, hasCounty: boolean): string | null {
+  if (COUNTY_ROLES.has(role) && !hasCounty) return 'county role without a county';
+  if (NATIONAL_ROLES.has(role) && hasCounty) return 'national role bound to a county';
+  return null;
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (Object.values(Role) as string[]).includes(value);
 }
