@@ -9,7 +9,8 @@ import { optionsOf, SelectField, TextField } from '../../ui/field';
 import { Section } from '../../ui/page';
 import { ListPage, ResultsSection } from './list-page';
 import { CERTIFICATE_HOLDERS, PEOPLE } from './queries';
-import { CheckField, MissingFields, useManages, useMunicipalities, useUnitOptions } from './shared';
+import { useUnitOptions } from '../../api/unit-options';
+import { CheckField, MissingFields, useManages, useMunicipalities } from './shared';
 
 const FILTERS = ['q', 'sector', 'municipalityCode', 'unitId', 'incomplete'] as const;
 

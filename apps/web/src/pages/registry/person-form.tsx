@@ -3,7 +3,8 @@ import { Person } from '../../api/person';
 import { useI18n } from '../../i18n/i18n';
 import { optionsOf, SelectField, TextField } from '../../ui/field';
 import { RecordForm, RecordFormProps } from './record-form';
-import { CheckField, localProblem, orNull, useUnitOptions } from './shared';
+import { useUnitOptions } from '../../api/unit-options';
+import { CheckField, localProblem, orNull } from './shared';
 
 /** The fields of CreatePersonInput that a county user fills in (homeCountyCode is THL's only). */
 export interface PersonFields {

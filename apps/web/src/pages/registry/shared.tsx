@@ -1,13 +1,13 @@
 import { InputHTMLAttributes, ReactNode, RefObject, useEffect, useId, useMemo, useRef } from 'react';
 import { ApiError } from '../../api/graphql';
 import { useQuery } from '../../api/hooks';
-import { Paged, useAll } from '../../api/paging';
+import { Paged } from '../../api/paging';
 import { useMe } from '../../auth/session';
 import { useI18n } from '../../i18n/i18n';
 import { Facts } from '../../ui/facts';
 import { Option, useFieldProblem } from '../../ui/field';
 import { Empty, ErrorMessage, Loading } from '../../ui/status';
-import { Municipality, MUNICIPALITIES, Organisation, ORGANISATIONS, Unit, UNITS } from './queries';
+import { Municipality, MUNICIPALITIES } from './queries';
 import './registry.css';
 
 /** County admins and coordinators change the registry; trainers only read it (the API decides anyway). */
@@ -28,19 +28,6 @@ export function useMunicipalities() {
       nameOf: (code: string | null | undefined) => (code ? (names.get(code) ?? code) : null),
     };
   }, [data]);
-}
-
-/** Every unit of the county labelled with its organisation, for choosing a person's unit. */
-export function useUnitOptions(): Option[] | undefined {
-  const units = useAll<Unit>(UNITS, 'units');
-  const organisations = useAll<Organisation>(ORGANISATIONS, 'organisations');
-  return useMemo(() => {
-    if (!units.nodes || !organisations.nodes) return undefined;
-    const names = new Map(organisations.nodes.map((o) => [o.id, o.name]));
-    return units.nodes
-      .map((u): Option => ({ value: u.id, label: `${u.name} – ${names.get(u.organisationId) ?? ''}` }))
-      .sort((a, b) => a.label.localeCompare(b.label, 'fi'));
-  }, [units.nodes, organisations.nodes]);
 }
 
 /** A checkbox with its label beside it, a hint, and the API's problem for its field. */
