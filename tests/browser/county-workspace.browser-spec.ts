@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { Role } from '@lahde/platform/auth';
 import { buildCountyNetwork, CountyNetwork } from './support/county-network';
-import { axeViolations, describeViolations, PHONE, screenshot, signInWithPicker, WebApp } from './support/web-app';
+import { expectAccessible, PHONE, screenshot, signInWithPicker, WebApp } from './support/web-app';
 
 const COUNTY = '06';
 
@@ -23,10 +23,6 @@ describe('web app: a county coordinator', () => {
     await signInWithPicker(page, web.url, { role: 'COUNTY_COORDINATOR', county: COUNTY });
     return page;
   };
-  const expectAccessible = async (page: Awaited<ReturnType<typeof signIn>>, name: string) => {
-    expect({ page: name, violations: describeViolations(await axeViolations(page)) }).toEqual({ page: name, violations: [] });
-  };
-
   it('starts on the county overview: figures, coverage and what needs action, accessibly, on a laptop and a phone', async () => {
     for (const viewport of [undefined, PHONE]) {
       const page = await signIn(viewport);

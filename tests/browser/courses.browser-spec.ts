@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { Role } from '@lahde/platform/auth';
 import { buildCountyNetwork, CountyNetwork } from './support/county-network';
-import { axeViolations, describeViolations, PHONE, screenshot, signInWithPicker, WebApp } from './support/web-app';
+import { expectAccessible, PHONE, screenshot, signInWithPicker, WebApp } from './support/web-app';
 
 const COUNTY = '06';
 
@@ -14,10 +14,6 @@ describe('web app: courses and the yearly review', () => {
     network = await buildCountyNetwork(web.api, COUNTY, 'co');
   });
   afterAll(() => web?.close());
-
-  const expectAccessible = async (page: Awaited<ReturnType<WebApp['page']>>, name: string) => {
-    expect({ page: name, violations: describeViolations(await axeViolations(page)) }).toEqual({ page: name, violations: [] });
-  };
 
   it('records the last session\'s attendance, completes the course, and the certification appears', async () => {
     const page = await web.page();

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { Role } from '@lahde/platform/auth';
 import { buildCountyNetwork, CountyNetwork } from './support/county-network';
-import { axeViolations, describeViolations, PHONE, screenshot, signInWithPicker, WebApp } from './support/web-app';
+import { expectAccessible, PHONE, screenshot, signInWithPicker, WebApp } from './support/web-app';
 
 /** A key worker's own pages: their profile, membership and certificate, and their activity log. */
 describe('web app: a key worker', () => {
@@ -42,7 +42,7 @@ describe('web app: a key worker', () => {
     expect(stored.errors).toBeUndefined();
     expect(stored.data!.activities.nodes).toContainEqual({ kind: 'CONSULTATION', occurredOn: '2026-11-20', count: 3 });
 
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    await expectAccessible(page, 'key worker profile');
     await screenshot(page, 'key-worker-profile');
     await page.context().close();
   });
@@ -70,7 +70,7 @@ describe('web app: a key worker', () => {
     await page.getByRole('link', { name: 'Key workers' }).click();
     await page.getByRole('heading', { name: 'Key workers', level: 1 }).waitFor();
     await page.getByRole('row', { name: new RegExp(`${network.keyWorker.name} .*Porin perhekeskus kw`) }).waitFor();
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    await expectAccessible(page, 'key worker directory');
     await screenshot(page, 'key-worker-directory');
     await page.context().close();
   });

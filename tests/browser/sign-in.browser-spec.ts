@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 import { Role } from '@lahde/platform/auth';
 import { FakeOidcProvider } from './support/fake-oidc-provider';
-import { axeViolations, describeViolations, PHONE, screenshot, signInWithPicker, WebApp } from './support/web-app';
+import { expectAccessible, PHONE, screenshot, signInWithPicker, WebApp } from './support/web-app';
 
 /** Signing in to the web app: the local picker, OpenID Connect with PKCE, languages, signing out. */
 describe('web app: sign-in', () => {
@@ -26,7 +26,7 @@ describe('web app: sign-in', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('sv');
     await page.getByLabel('Språk').selectOption({ label: 'English' });
     await page.getByRole('heading', { name: 'Sign in to Lähde' }).waitFor();
-    expect(describeViolations(await axeViolations(page))).toEqual([]);
+    await expectAccessible(page, 'sign-in');
     await screenshot(page, 'sign-in');
     await page.context().close();
   });

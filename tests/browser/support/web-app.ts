@@ -82,6 +82,11 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/** Fails with the page's name and each violation (rule, impact, where) when axe finds any. */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  expect({ page: name, violations: describeViolations(await axeViolations(page)) }).toEqual({ page: name, violations: [] });
+}
+
 /** Readable in a failed expectation: rule, impact, and where. */
 export function describeViolations(violations: AxeViolation[]): string[] {
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
